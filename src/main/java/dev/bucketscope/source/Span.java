@@ -1,0 +1,46 @@
+package dev.bucketscope.source;
+
+/**
+ * A region of a source file: 1-based line and column, exclusive end column, columns counted in
+ * UTF-16 code units (what GitHub code scanning and SARIF's default {@code utf16CodeUnits} count;
+ * a tab is one column). Validated on creation so that a bad position fails where it is made,
+ * not in a report three layers away.
+ */
+public record Span(int line, int column, int endLine, int endColumn) implements Comparable<Span> {
+
+    public Span {
+        if (line < 1 || column < 1 || endLine < line || endColumn < 1
+                || (endLine == line && endColumn < column)) {
+            throw new IllegalArgumentException(
+                    "invalid span " + line + ":" + column + "-" + endLine + ":" + endColumn);
+        }
+    }
+
+    /** A span covering a single position (used for end-of-file and empty-file problems). */
+    public static Span point(int line, int column) {
+        return new Span(line, column, line, column + 1);
+    }
+
+    /** The smallest span covering both. */
+    public Span union(Span other) {
+        Span first = compareTo(other) <= 0 ? this : other;
+        boolean thisEndsLater = endLine > other.endLine
+                || (endLine == other.endLine && endColumn >= other.endColumn);
+        Span last = thisEndsLater ? this : other;
+        return new Span(first.line, first.column, last.endLine, last.endColumn);
+    }
+
+    @Override
+    public int compareTo(Span o) {
+        int c = Integer.compare(line, o.line);
+        if (c == 0) c = Integer.compare(column, o.column);
+        if (c == 0) c = Integer.compare(endLine, o.endLine);
+        if (c == 0) c = Integer.compare(endColumn, o.endColumn);
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return line + ":" + column + "-" + endLine + ":" + endColumn;
+    }
+}
