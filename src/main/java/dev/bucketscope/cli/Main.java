@@ -1,0 +1,96 @@
+package dev.bucketscope.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The bucketscope command line. {@link #run} is the whole program and returns the exit code, so
+ * tests drive it in-process; only {@link #main} exits.
+ */
+@Command(name = "bucketscope",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Least-privilege linter for the IAM policies of S3-compatible object stores (RustFS, MinIO, AWS S3).",
+        subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  nothing at or above --fail-on (simulate: the request is allowed)",
+            "  1  findings at or above --fail-on (simulate: the request is denied)",
+            "  2  usage or configuration error: unknown option or dialect, unreadable file,",
+            "     a policy the dialect rejects",
+            "  3  the probe could not run: endpoint unreachable, no credentials"})
+public final class Main implements Runnable {
+
+    @Option(names = "--debug", description = "Show stack traces for internal errors.", scope = CommandLine.ScopeType.INHERIT)
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line; returns the exit code. Never throws for bad input. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("bucketscope: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.USAGE.code();
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UsageException) {
+                err.println("bucketscope: " + ex.getMessage());
+                return ExitCode.USAGE.code();
+            }
+            boolean debug = parseResult.hasMatchedOption("--debug")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            err.println("bucketscope: internal error: " + ex + " (rerun with --debug for details; please report it)");
+            if (debug) ex.printStackTrace(err);
+            return ExitCode.USAGE.code();
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Reads the version Maven wrote into the jar at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"bucketscope " + version()};
+        }
+
+        static String version() {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/bucketscope-version.properties")) {
+                if (in != null) p.load(in);
+            } catch (IOException e) {
+                // fall through to "unknown": a missing version must not stop the tool
+            }
+            return p.getProperty("version", "unknown");
+        }
+    }
+}

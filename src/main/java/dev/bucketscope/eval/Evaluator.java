@@ -1,0 +1,159 @@
+package dev.bucketscope.eval;
+
+import dev.bucketscope.dialect.ActionFamily;
+import dev.bucketscope.dialect.ActionLevel;
+import dev.bucketscope.dialect.Dialect;
+import dev.bucketscope.dialect.DialectKind;
+import dev.bucketscope.dialect.Quirk;
+import dev.bucketscope.glob.Glob;
+import dev.bucketscope.policy.CanonicalForm;
+import dev.bucketscope.policy.Effect;
+import dev.bucketscope.policy.Policy;
+import dev.bucketscope.policy.Statement;
+import dev.bucketscope.policy.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides a request the way the dialect's server does (section e of the semantics reference):
+ * the user's policies are merged into one (statement union, exact duplicates dropped), any
+ * matching Deny wins, otherwise any matching Allow, otherwise the request is implicitly denied.
+ * What "matching" means — action wildcards, the implicit GetObjectVersion grant, the resource
+ * string of bucket-level calls, path cleaning, statements that skip Resource — comes from the
+ * dialect's quirks, so one evaluator serves every version.
+ */
+public final class Evaluator {
+    private static final String S3_ARN = "arn:aws:s3:::";
+    private static final String GET_OBJECT = "s3:GetObject";
+    private static final String GET_OBJECT_VERSION = "s3:GetObjectVersion";
+
+    private final Dialect dialect;
+    private final ConditionEvaluator conditions;
+    private final Map<String, Glob> globs = new HashMap<>();
+
+    public Evaluator(Dialect dialect) {
+        this.dialect = dialect;
+        this.conditions = new ConditionEvaluator(dialect);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Outcome evaluate(List<Policy> policies, Request request) {
+        return evaluate(policies, request, ConditionContext.EMPTY);
+    }
+
+    public Outcome evaluate(List<Policy> policies, Request request, ConditionContext ctx) {
+        Outcome allow = null;
+        Set<String> seen = new HashSet<>();
+        for (Policy policy : policies) {
+            for (Statement st : policy.statements()) {
+                if (!seen.add(CanonicalForm.of(st.node()))) continue; // merged: exact duplicates count once
+                if (st.effect() == Effect.INVALID || !matches(policy, st, request, ctx)) continue;
+                if (st.isDeny()) {
+                    return new Outcome(Decision.EXPLICIT_DENY, Optional.of(policy), Optional.of(st));
+                }
+                if (allow == null) allow = new Outcome(Decision.ALLOW, Optional.of(policy), Optional.of(st));
+            }
+        }
+        return allow != null ? allow : Outcome.implicitDeny();
+    }
+
+    /** Does this statement apply to the request (action, resource and conditions all match)? */
+    public boolean matches(Policy policy, Statement st, Request request, ConditionContext ctx) {
+        return actionMatches(st, request.action().name())
+                && resourceMatches(policy, st, request)
+                && conditions.holds(st.conditions(), ctx, st.effect());
+    }
+
+    boolean actionMatches(Statement st, String action) {
+        if (!st.hasAction() && !st.hasNotAction()) return false;
+        boolean inAction = st.actions().isEmpty() || anyAction(st.actions(), action);
+        boolean inNotAction = !st.notActions().isEmpty() && anyAction(st.notActions(), action);
+        return inAction && !inNotAction;
+    }
+
+    private boolean anyAction(List<Value> patterns, String action) {
+        for (Value v : patterns) {
+            if (dialect.actionMatches(v.text(), action)) return true;
+            // A grant of s3:GetObjectVersion also grants s3:GetObject (and a Deny of it denies it).
+            if (action.equals(GET_OBJECT) && v.text().equals(GET_OBJECT_VERSION)
+                    && dialect.has(Quirk.GET_OBJECT_VERSION_IMPLIES_GET_OBJECT)) return true;
+        }
+        return false;
+    }
+
+    boolean resourceMatches(Policy policy, Statement st, Request request) {
+        if (skipsResource(st, request)) return true;
+        boolean notResourceCounts = policy.bucketPolicy() || !dialect.has(Quirk.NOT_RESOURCE_IGNORED);
+        List<Value> not = notResourceCounts ? st.notResources() : List.of();
+        if (st.resources().isEmpty() && not.isEmpty()) return false;
+        boolean in = st.resources().isEmpty() || anyResource(st.resources(), request);
+        return in && !anyResource(not, request);
+    }
+
+    /** Statements whose Resource the server does not look at for this request. */
+    private boolean skipsResource(Statement st, Request request) {
+        ActionFamily family = request.action().family();
+        boolean statementHasAdmin = false;
+        for (Value v : st.actions()) {
+            if (v.text().toLowerCase(Locale.ROOT).startsWith("admin:")) statementHasAdmin = true;
+        }
+        if (statementHasAdmin && dialect.has(Quirk.MIXED_STATEMENT_SKIPS_RESOURCE)) return true;
+        if (family == ActionFamily.S3) return false;
+        if (family == ActionFamily.ADMIN && dialect.has(Quirk.ADMIN_RESOURCE_BY_REQUESTED_ACTION)) {
+            return request.action().level() == ActionLevel.GLOBAL;
+        }
+        // KMS/STS (and MinIO admin) statements without a Resource are decided by the rest alone.
+        return st.resources().isEmpty() && st.notResources().isEmpty();
+    }
+
+    private boolean anyResource(List<Value> patterns, Request request) {
+        for (Value v : patterns) {
+            if (resourceMatches(v.text(), request)) return true;
+        }
+        return false;
+    }
+
+    /** Matches one Resource value against the request as the dialect builds and cleans it. */
+    public boolean resourceMatches(String value, Request request) {
+        if (dialect.kind() == DialectKind.AWS) {
+            return value.equals("*") || glob(value).matches(request.awsResource());
+        }
+        String pattern;
+        if (value.equals("*") && dialect.has(Quirk.BARE_STAR_RESOURCE_ACCEPTED)) {
+            pattern = "*";
+        } else if (value.startsWith(S3_ARN)) {
+            pattern = value.substring(S3_ARN.length());
+        } else {
+            return false;
+        }
+        if (pattern.isEmpty()) return false;
+        String resource = request.serverResource();
+        String cleaned = PathClean.clean(resource);
+        if (!cleaned.equals(".") && cleaned.equals(pattern)) return true;
+        if (dialect.has(Quirk.RAW_WILDCARD_RESOURCE_MATCH)) {
+            // Before beta.6 (and on MinIO) wildcards see the raw "bucket/" and uncleaned "..".
+            return glob(pattern).matches(resource);
+        }
+        return !cleaned.equals(".") && glob(pattern).matches(cleaned);
+    }
+
+    private Glob glob(String pattern) {
+        return globs.computeIfAbsent(pattern, Glob::of);
+    }
+
+    /** Convenience for callers that hold one policy. */
+    public Outcome evaluate(Policy policy, Request request) {
+        List<Policy> one = new ArrayList<>();
+        one.add(policy);
+        return evaluate(one, request);
+    }
+}

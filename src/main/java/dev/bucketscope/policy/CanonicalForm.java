@@ -1,0 +1,62 @@
+package dev.bucketscope.policy;
+
+import dev.bucketscope.source.Node;
+
+/**
+ * A position-free rendering of a node: the same for pretty-printed and minified text. Used to
+ * drop duplicate statements when policies are merged (as the server does) and to hash content.
+ */
+public final class CanonicalForm {
+    private CanonicalForm() {}
+
+    public static String of(Node node) {
+        StringBuilder sb = new StringBuilder();
+        write(node, sb);
+        return sb.toString();
+    }
+
+    private static void write(Node node, StringBuilder sb) {
+        // Java 17: no pattern matching in switch yet, so an instanceof chain over the sealed type.
+        if (node instanceof Node.ObjectNode o) {
+            sb.append('{');
+            for (int i = 0; i < o.members().size(); i++) {
+                if (i > 0) sb.append(',');
+                quote(o.members().get(i).key(), sb);
+                sb.append(':');
+                write(o.members().get(i).value(), sb);
+            }
+            sb.append('}');
+        } else if (node instanceof Node.ArrayNode a) {
+            sb.append('[');
+            for (int i = 0; i < a.items().size(); i++) {
+                if (i > 0) sb.append(',');
+                write(a.items().get(i), sb);
+            }
+            sb.append(']');
+        } else if (node instanceof Node.StringNode s) {
+            quote(s.value(), sb);
+        } else if (node instanceof Node.NumberNode n) {
+            sb.append(n.text());
+        } else if (node instanceof Node.BooleanNode b) {
+            sb.append(b.value());
+        } else {
+            sb.append("null");
+        }
+    }
+
+    private static void quote(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

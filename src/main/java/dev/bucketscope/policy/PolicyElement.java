@@ -1,0 +1,45 @@
+package dev.bucketscope.policy;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The element names of the policy grammar, and how a dialect spells and recognises them. */
+public enum PolicyElement {
+    VERSION("Version", true), ID("ID", true), ID_AWS("Id", true), STATEMENT("Statement", true),
+    SID("Sid", false), EFFECT("Effect", false), PRINCIPAL("Principal", false),
+    NOT_PRINCIPAL("NotPrincipal", false), ACTION("Action", false), NOT_ACTION("NotAction", false),
+    RESOURCE("Resource", false), NOT_RESOURCE("NotResource", false), CONDITION("Condition", false);
+
+    private final String spelling;
+    private final boolean topLevel;
+
+    PolicyElement(String spelling, boolean topLevel) {
+        this.spelling = spelling;
+        this.topLevel = topLevel;
+    }
+
+    public String spelling() {
+        return spelling;
+    }
+
+    public boolean topLevel() {
+        return topLevel;
+    }
+
+    /** The element this key names exactly, at the given level. */
+    public static Optional<PolicyElement> exact(String key, boolean topLevel) {
+        for (PolicyElement e : values()) {
+            if (e.topLevel == topLevel && e.spelling.equals(key)) return Optional.of(e);
+        }
+        return Optional.empty();
+    }
+
+    /** The element this key names when case is ignored (for "did you mean" and case-insensitive servers). */
+    public static Optional<PolicyElement> ignoringCase(String key, boolean topLevel) {
+        String k = key.toLowerCase(Locale.ROOT);
+        for (PolicyElement e : values()) {
+            if (e.topLevel == topLevel && e.spelling.toLowerCase(Locale.ROOT).equals(k)) return Optional.of(e);
+        }
+        return Optional.empty();
+    }
+}

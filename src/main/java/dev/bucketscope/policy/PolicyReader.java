@@ -1,0 +1,128 @@
+package dev.bucketscope.policy;
+
+import dev.bucketscope.dialect.Dialect;
+import dev.bucketscope.dialect.DialectKind;
+import dev.bucketscope.dialect.Quirk;
+import dev.bucketscope.source.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the {@link Policy} model from a parsed document, reading it the way the dialect does:
+ * which keys count as elements (exact case, or any case on MinIO), and last-wins for duplicate
+ * keys. It never rejects anything: whatever does not fit the grammar is left out of the model and
+ * reported by {@link PolicyValidator}, so that evaluation sees what the server would see.
+ */
+public final class PolicyReader {
+    private PolicyReader() {}
+
+    /** True when the document looks like a policy at all: an object with a Statement member. */
+    public static boolean looksLikePolicy(Node root) {
+        return root instanceof Node.ObjectNode o
+                && o.members().stream().anyMatch(m -> m.key().equalsIgnoreCase("Statement"));
+    }
+
+    public static Policy read(String file, Node.ObjectNode root, Dialect dialect) {
+        Optional<Value> version = element(root, PolicyElement.VERSION, dialect).flatMap(PolicyReader::scalar);
+        List<Statement> statements = new ArrayList<>();
+        Optional<Node> stmts = element(root, PolicyElement.STATEMENT, dialect);
+        if (stmts.isPresent()) {
+            Node s = stmts.get();
+            if (s instanceof Node.ArrayNode arr) {
+                for (int i = 0; i < arr.items().size(); i++) {
+                    if (arr.items().get(i) instanceof Node.ObjectNode o) statements.add(statement(i, o, dialect));
+                }
+            } else if (s instanceof Node.ObjectNode o && dialect.kind() == DialectKind.AWS) {
+                // AWS alone accepts a single statement object in place of the array.
+                statements.add(statement(0, o, dialect));
+            }
+        }
+        boolean bucketPolicy = statements.stream().anyMatch(st -> st.principal().isPresent());
+        return new Policy(file, root, version, statements, bucketPolicy);
+    }
+
+    /** The member naming this element as the dialect recognises keys (last one wins on duplicates). */
+    public static Optional<Node> element(Node.ObjectNode obj, PolicyElement element, Dialect dialect) {
+        return member(obj, element, dialect).map(Node.Member::value);
+    }
+
+    public static Optional<Node.Member> member(Node.ObjectNode obj, PolicyElement element, Dialect dialect) {
+        boolean anyCase = dialect.has(Quirk.ELEMENT_NAMES_CASE_INSENSITIVE);
+        Node.Member found = null;
+        for (Node.Member m : obj.members()) {
+            boolean hit = anyCase ? m.key().equalsIgnoreCase(element.spelling()) : m.key().equals(element.spelling());
+            if (!hit && element == PolicyElement.ID && dialect.kind() == DialectKind.AWS) hit = m.key().equals("Id");
+            if (hit) found = m;
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static Statement statement(int index, Node.ObjectNode o, Dialect d) {
+        Optional<Value> effectValue = element(o, PolicyElement.EFFECT, d).flatMap(PolicyReader::scalar);
+        Effect effect = effectValue.map(v -> switch (v.text()) {
+            case "Allow" -> Effect.ALLOW;
+            case "Deny" -> Effect.DENY;
+            default -> Effect.INVALID;
+        }).orElse(Effect.INVALID);
+        Optional<Node> principal = element(o, PolicyElement.PRINCIPAL, d);
+        if (effectValue.isEmpty() && principal.isPresent() && d.kind() != DialectKind.AWS) {
+            // Bucket-policy statements are all-optional in the server's grammar: no Effect means Allow.
+            effect = Effect.ALLOW;
+        }
+        Optional<Node> action = element(o, PolicyElement.ACTION, d);
+        Optional<Node> notAction = element(o, PolicyElement.NOT_ACTION, d);
+        Optional<Node> resource = element(o, PolicyElement.RESOURCE, d);
+        Optional<Node> notResource = element(o, PolicyElement.NOT_RESOURCE, d);
+        return new Statement(index, o,
+                element(o, PolicyElement.SID, d).flatMap(PolicyReader::scalar),
+                effect, effectValue,
+                strings(action), strings(notAction), strings(resource), strings(notResource),
+                principal,
+                element(o, PolicyElement.CONDITION, d).map(PolicyReader::conditions).orElse(List.of()),
+                action.isPresent(), notAction.isPresent(), resource.isPresent(), notResource.isPresent());
+    }
+
+    /** A string, or a one-element list of it; anything else is not a value the server reads. */
+    static List<Value> strings(Optional<Node> node) {
+        if (node.isEmpty()) return List.of();
+        List<Value> out = new ArrayList<>();
+        Node n = node.get();
+        if (n instanceof Node.StringNode s) {
+            out.add(new Value(s.value(), s.span(), s.pointer()));
+        } else if (n instanceof Node.ArrayNode a) {
+            for (Node item : a.items()) {
+                if (item instanceof Node.StringNode s) out.add(new Value(s.value(), s.span(), s.pointer()));
+            }
+        }
+        return out;
+    }
+
+    /** Scalars as text: strings as they are, numbers and booleans in their source spelling. */
+    static Optional<Value> scalar(Node n) {
+        if (n instanceof Node.StringNode s) return Optional.of(new Value(s.value(), s.span(), s.pointer()));
+        if (n instanceof Node.NumberNode num) return Optional.of(new Value(num.text(), num.span(), num.pointer()));
+        if (n instanceof Node.BooleanNode b) return Optional.of(new Value(Boolean.toString(b.value()), b.span(), b.pointer()));
+        return Optional.empty();
+    }
+
+    private static List<ConditionClause> conditions(Node block) {
+        List<ConditionClause> out = new ArrayList<>();
+        if (!(block instanceof Node.ObjectNode ops)) return out;
+        for (Node.Member op : ops.members()) {
+            if (!(op.value() instanceof Node.ObjectNode keys)) continue;
+            Value operator = new Value(op.key(), op.keySpan(), ops.pointer() + "/" + Node.escapeToken(op.key()));
+            for (Node.Member key : keys.members()) {
+                Value k = new Value(key.key(), key.keySpan(), key.value().pointer());
+                List<Value> values = new ArrayList<>();
+                if (key.value() instanceof Node.ArrayNode arr) {
+                    for (Node item : arr.items()) scalar(item).ifPresent(values::add);
+                } else {
+                    scalar(key.value()).ifPresent(values::add);
+                }
+                out.add(new ConditionClause(operator, k, values));
+            }
+        }
+        return out;
+    }
+}

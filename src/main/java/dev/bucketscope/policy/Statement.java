@@ -1,0 +1,62 @@
+package dev.bucketscope.policy;
+
+import dev.bucketscope.source.Node;
+import dev.bucketscope.source.Span;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One statement as the chosen dialect reads it. Elements the dialect ignores (unknown or
+ * mis-cased keys on servers that ignore them) are absent here, exactly as the server would not
+ * see them; the validator reports them separately.
+ *
+ * @param index position in the policy's Statement array (0-based)
+ * @param effectValue the raw Effect value, when present
+ * @param actions Action values (empty when the element is absent or empty; see {@link #hasAction})
+ */
+public record Statement(
+        int index,
+        Node.ObjectNode node,
+        Optional<Value> sid,
+        Effect effect,
+        Optional<Value> effectValue,
+        List<Value> actions,
+        List<Value> notActions,
+        List<Value> resources,
+        List<Value> notResources,
+        Optional<Node> principal,
+        List<ConditionClause> conditions,
+        boolean hasAction,
+        boolean hasNotAction,
+        boolean hasResource,
+        boolean hasNotResource) {
+
+    public Statement {
+        actions = List.copyOf(actions);
+        notActions = List.copyOf(notActions);
+        resources = List.copyOf(resources);
+        notResources = List.copyOf(notResources);
+        conditions = List.copyOf(conditions);
+    }
+
+    public Span span() {
+        return node.span();
+    }
+
+    public String pointer() {
+        return node.pointer();
+    }
+
+    /** "Sid" when the statement has one, otherwise "Statement[i]": how messages name a statement. */
+    public String label() {
+        return sid.filter(s -> !s.text().isEmpty()).map(Value::text).orElse("Statement[" + index + "]");
+    }
+
+    public boolean isAllow() {
+        return effect == Effect.ALLOW;
+    }
+
+    public boolean isDeny() {
+        return effect == Effect.DENY;
+    }
+}
