@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Least-privilege linter for the IAM policies of S3-compatible object stores (RustFS, MinIO, AWS S3).",
-        subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {LintCommand.class, SimulateCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  nothing at or above --fail-on (simulate: the request is allowed)",

@@ -100,17 +100,4 @@ final class SimulateCommand implements Callable<Integer> {
                 ? "ALLOW " + what + " by " + where
                 : "DENY explicit: " + what + " denied by " + where;
     }
-
-    /** Shared parsing of --dialect into a usage error that lists the valid forms. */
-    static final class DialectOption {
-        private DialectOption() {}
-
-        static Dialect parse(String name) throws UsageException {
-            try {
-                return Dialect.parse(name);
-            } catch (UnknownDialectException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
-    }
 }

@@ -1,0 +1,63 @@
+package dev.bucketscope.report;
+
+import dev.bucketscope.core.Finding;
+import dev.bucketscope.core.Severity;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The text report: {@code path:line:col: severity [rule-id] message}, one finding per line, then
+ * one summary line. On a terminal it adds the source line with a caret under the span, and
+ * colour unless disabled. A clean run prints nothing.
+ */
+public final class TextReportFormat {
+    private TextReportFormat() {}
+
+    /**
+     * @param sourceLine looks up a line of a file (display path, 1-based line) for the caret; may answer empty
+     */
+    public static String render(LintReport report, boolean terminal, boolean color,
+                                BiFunction<String, Integer, Optional<String>> sourceLine) {
+        StringBuilder sb = new StringBuilder();
+        for (String n : report.notices()) sb.append("bucketscope: ").append(n).append('\n');
+        if (report.findings().isEmpty()) return sb.toString();
+        for (Finding f : report.findings()) {
+            var span = f.location().span();
+            sb.append(f.location().file()).append(':').append(span.line()).append(':').append(span.column()).append(": ");
+            sb.append(paint(f.severity().word(), f.severity(), color)).append(" [").append(f.ruleId()).append("] ");
+            sb.append(f.message()).append('\n');
+            if (terminal) caret(sb, sourceLine.apply(f.location().file(), span.line()), span.line() == span.endLine()
+                    ? span.endColumn() - span.column() : -1, span.column(), f.severity(), color);
+        }
+        sb.append(summary(report)).append('\n');
+        return sb.toString();
+    }
+
+    private static void caret(StringBuilder sb, Optional<String> line, int width, int column, Severity s, boolean color) {
+        if (line.isEmpty()) return;
+        String text = line.get();
+        sb.append("  ").append(text.replace('\t', ' ')).append('\n');
+        int w = width > 0 ? width : Math.max(1, text.length() - column + 1);
+        sb.append("  ").append(" ".repeat(Math.max(0, column - 1))).append(paint("^" + "~".repeat(Math.max(0, w - 1)), s, color)).append('\n');
+    }
+
+    static String summary(LintReport r) {
+        return plural(r.count(Severity.ERROR), "error") + ", " + plural(r.count(Severity.WARNING), "warning") + ", "
+                + plural(r.count(Severity.NOTE), "note") + " in " + plural(r.files(), "policy") + " (" + r.dialect() + ")";
+    }
+
+    private static String plural(long n, String word) {
+        if (n == 1) return n + " " + word;
+        return n + " " + (word.endsWith("y") ? word.substring(0, word.length() - 1) + "ies" : word + "s");
+    }
+
+    private static String paint(String text, Severity s, boolean color) {
+        if (!color) return text;
+        String code = switch (s) {
+            case ERROR -> "31";
+            case WARNING -> "33";
+            default -> "36";
+        };
+        return "\u001b[" + code + "m" + text + "\u001b[0m";
+    }
+}

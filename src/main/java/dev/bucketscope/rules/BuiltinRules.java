@@ -1,0 +1,32 @@
+package dev.bucketscope.rules;
+
+import dev.bucketscope.core.Rule;
+import java.util.List;
+
+/** Every rule bucketscope ships, in catalogue order (the order of the rule tables in the product page). */
+public final class BuiltinRules {
+    private BuiltinRules() {}
+
+    public static List<Rule> all() {
+        return List.of(
+                // Will the server accept and read it as written?
+                new InvalidJsonRule(),
+                new InvalidPolicyRule(),
+                new UnknownActionRule(),
+                new UnsupportedWildcardRule(),
+                new InvalidResourceRule(),
+                new UnsupportedConditionRule(),
+                new MixedActionFamiliesRule(),
+                // Least privilege, policy alone
+                new WildcardActionRule(),
+                new WildcardResourceRule(),
+                new AdminActionRule(),
+                new BucketManagementRule(),
+                new ListAllBucketsRule(),
+                new AllowNotActionRule(),
+                new AllowNotResourceRule(),
+                new ObjectWildcardGrantsBucketRule(),
+                new IneffectiveGrantRule(),
+                new RedundantGrantRule());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.bucketscope.rules;
+
+import dev.bucketscope.core.PolicyContext;
+import dev.bucketscope.core.Rule;
+import dev.bucketscope.policy.Violation;
+
+/**
+ * Base of the "will the server accept and read it as written?" rules: the grammar decisions live
+ * once, in the policy validator; each rule reports one category of them.
+ */
+abstract class ViolationRule implements Rule {
+    private final Violation.Category category;
+
+    ViolationRule(Violation.Category category) {
+        this.category = category;
+    }
+
+    @Override
+    public final void check(PolicyContext ctx) {
+        for (Violation v : ctx.violations()) {
+            if (v.category() == category) ctx.report(v.span(), v.pointer(), v.message());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.bucketscope.scan;
+
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Finds the files a lint run reads under its paths: {@code *.json} and {@code *.md}, skipping
+ * VCS and build folders, following no symlink that leads out of the given paths (and none in a
+ * loop). Results are sorted, so discovery order never changes the output.
+ */
+public final class PolicySources {
+    private static final Set<String> SKIPPED_DIRS = Set.of(".git", "target", "node_modules", ".hg", ".svn");
+
+    private PolicySources() {}
+
+    /** A file to read, with the path reports show for it. */
+    public record Source(Path path, String displayPath, boolean explicit) implements Comparable<Source> {
+        public boolean markdown() {
+            return displayPath.toLowerCase(Locale.ROOT).endsWith(".md");
+        }
+
+        @Override
+        public int compareTo(Source o) {
+            return displayPath.compareTo(o.displayPath);
+        }
+    }
+
+    /** A path that could not be used, with the reason; the run goes on with the others. */
+    public record Skipped(String displayPath, String reason) {}
+
+    public record Found(List<Source> sources, List<Skipped> skipped) {}
+
+    public static Found find(List<Path> roots, Path workingDir) {
+        TreeSet<Source> out = new TreeSet<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (Path root : roots) {
+            Path abs = workingDir.resolve(root).normalize();
+            if (!Files.exists(abs)) {
+                skipped.add(new Skipped(root.toString(), "no such file or directory"));
+            } else if (Files.isRegularFile(abs)) {
+                out.add(new Source(abs, display(abs, workingDir), true));
+            } else if (Files.isDirectory(abs)) {
+                walk(abs, workingDir, out, skipped);
+            } else {
+                skipped.add(new Skipped(root.toString(), "not a regular file or directory"));
+            }
+        }
+        return new Found(List.copyOf(out), List.copyOf(skipped));
+    }
+
+    private static void walk(Path root, Path workingDir, Set<Source> out, List<Skipped> skipped) {
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            skipped.add(new Skipped(display(root, workingDir), "cannot be read: " + e.getMessage()));
+            return;
+        }
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    if (!dir.equals(root) && SKIPPED_DIRS.contains(dir.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
+                    if (!dir.toRealPath().startsWith(realRoot)) {
+                        skipped.add(new Skipped(display(dir, workingDir), "symlink leads outside " + display(root, workingDir) + "; not followed"));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if (!attrs.isRegularFile() || !(name.endsWith(".json") || name.endsWith(".md"))) return FileVisitResult.CONTINUE;
+                    if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(realRoot)) {
+                        skipped.add(new Skipped(display(file, workingDir), "symlink leads outside " + display(root, workingDir) + "; not followed"));
+                        return FileVisitResult.CONTINUE;
+                    }
+                    out.add(new Source(file, display(file, workingDir), false));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    // FileSystemLoopException lands here for a symlink loop: report once, keep walking.
+                    String why = exc instanceof java.nio.file.FileSystemLoopException ? "symlink loop; not followed"
+                            : "cannot be read: " + exc.getClass().getSimpleName();
+                    skipped.add(new Skipped(display(file, workingDir), why));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            skipped.add(new Skipped(display(root, workingDir), "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** Repository-relative with forward slashes when under the working directory, else absolute. */
+    public static String display(Path p, Path workingDir) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path wd = workingDir.toAbsolutePath().normalize();
+        Path shown = abs.startsWith(wd) ? wd.relativize(abs) : abs;
+        String s = shown.toString().replace('\\', '/');
+        return s.isEmpty() ? "." : s;
+    }
+
+}
