@@ -1,0 +1,460 @@
+package dev.bucketscope.dialect;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * One server dialect: RustFS at a given version, MinIO, or AWS S3. It knows which actions,
+ * action wildcards, condition operators and keys the server accepts, and which {@link Quirk}s it has.
+ * Everything version-dependent comes from the bundled data files ({@code dialects/*.tsv}); instances
+ * are immutable and cached, so asking for the same dialect twice is cheap.
+ */
+public final class Dialect {
+
+    private static final Map<String, Dialect> CACHE = new ConcurrentHashMap<>();
+
+    private final DialectKind kind;
+    private final RustfsVersion requested;
+    // The version whose rules apply: requested, clamped to the versions the reference describes.
+    private final RustfsVersion rules;
+    private final String warning;
+    private final Set<Quirk> quirks;
+    private final List<ActionInfo> actions;
+    private final Map<String, ActionInfo> byName;
+    private final Map<String, ActionInfo> byLowerName;
+    private final List<String> wildcards;
+    private final Set<String> operators = new LinkedHashSet<>();
+    private final List<String> qualifiers = new ArrayList<>();
+    private final List<String> suffixes = new ArrayList<>();
+    private final Map<String, String> keysByLowerName = new HashMap<>();
+    private final Set<String> keys = new LinkedHashSet<>();
+    private final List<String> keyPrefixes = new ArrayList<>();
+
+    private Dialect(DialectKind kind, RustfsVersion requested) {
+        this.kind = kind;
+        this.requested = requested;
+        if (requested == null) {
+            // Unversioned dialects: rows are selected by their y/n column, the version is never read.
+            this.rules = RustfsVersion.NEWEST_KNOWN;
+            this.warning = null;
+        } else if (requested.compareTo(RustfsVersion.NEWEST_KNOWN) > 0) {
+            this.rules = RustfsVersion.NEWEST_KNOWN;
+            this.warning = "RustFS " + requested + " is newer than the newest version bucketscope knows; assuming the rules of "
+                    + RustfsVersion.NEWEST_KNOWN;
+        } else if (requested.isBefore(RustfsVersion.OLDEST_DESCRIBED)) {
+            this.rules = RustfsVersion.OLDEST_DESCRIBED;
+            this.warning = "RustFS " + requested + " is older than " + RustfsVersion.OLDEST_DESCRIBED
+                    + ", the oldest version bucketscope describes; assuming the rules of " + RustfsVersion.OLDEST_DESCRIBED;
+        } else {
+            this.rules = requested;
+            this.warning = null;
+        }
+        DialectData data = DialectData.get();
+
+        EnumSet<Quirk> q = EnumSet.noneOf(Quirk.class);
+        for (DialectData.QuirkRow row : data.quirks) {
+            if (row.dialect() == kind && row.range().contains(rules)) {
+                q.add(row.quirk());
+            }
+        }
+        this.quirks = Collections.unmodifiableSet(q);
+
+        List<ActionInfo> list = new ArrayList<>();
+        List<String> wild = new ArrayList<>();
+        Map<String, ActionInfo> exact = new HashMap<>();
+        Map<String, ActionInfo> lower = new HashMap<>();
+        for (DialectData.ActionRow row : data.actions) {
+            if (!row.in(kind, rules)) {
+                continue;
+            }
+            if (row.isWildcard()) {
+                wild.add(row.name());
+                continue;
+            }
+            ActionInfo info = row.info();
+            list.add(info);
+            exact.put(info.name(), info);
+            lower.putIfAbsent(info.name().toLowerCase(Locale.ROOT), info);
+        }
+        this.actions = List.copyOf(list);
+        this.wildcards = List.copyOf(wild);
+        this.byName = Map.copyOf(exact);
+        this.byLowerName = Map.copyOf(lower);
+
+        for (DialectData.ConditionRow row : data.conditions) {
+            if (!row.in(kind, rules)) {
+                continue;
+            }
+            switch (row.kind()) {
+                case OPERATOR -> operators.add(row.name());
+                case QUALIFIER -> qualifiers.add(row.name());
+                case SUFFIX -> suffixes.add(row.name());
+                case KEY -> {
+                    keys.add(row.name());
+                    keysByLowerName.putIfAbsent(row.name().toLowerCase(Locale.ROOT), row.name());
+                }
+                case KEY_PREFIX -> keyPrefixes.add(row.name());
+            }
+        }
+    }
+
+    /**
+     * Parses a dialect name: {@code rustfs} (the newest known version), {@code rustfs@<version>} with a
+     * full or short version ({@code rustfs@1.0.0-alpha.78}, {@code rustfs@alpha.78}), {@code minio},
+     * {@code aws}. Names are case-insensitive.
+     */
+    public static Dialect parse(String spec) throws UnknownDialectException {
+        if (spec == null || spec.isBlank()) {
+            throw new UnknownDialectException("no dialect given");
+        }
+        String text = spec.strip().toLowerCase(Locale.ROOT);
+        switch (text) {
+            case "rustfs":
+                return rustfs(RustfsVersion.NEWEST_KNOWN);
+            case "minio":
+                return cached("minio", DialectKind.MINIO, null);
+            case "aws":
+                return cached("aws", DialectKind.AWS, null);
+            default:
+                break;
+        }
+        if (text.startsWith("rustfs@")) {
+            String version = spec.strip().substring("rustfs@".length());
+            Optional<RustfsVersion> v = RustfsVersion.parse(version);
+            if (v.isEmpty()) {
+                throw new UnknownDialectException("unknown RustFS version \"" + version + "\" in dialect \"" + spec.strip() + "\"");
+            }
+            return rustfs(v.get());
+        }
+        throw new UnknownDialectException("unknown dialect \"" + spec.strip() + "\"");
+    }
+
+    private static Dialect rustfs(RustfsVersion v) {
+        return cached("rustfs@" + v, DialectKind.RUSTFS, v);
+    }
+
+    // No computeIfAbsent lambda: this runs on the CLI's start-up path, where lambda bootstrap costs.
+    private static Dialect cached(String id, DialectKind kind, RustfsVersion v) {
+        Dialect d = CACHE.get(id);
+        if (d == null) {
+            d = new Dialect(kind, v);
+            Dialect raced = CACHE.putIfAbsent(id, d);
+            d = raced != null ? raced : d;
+        }
+        return d;
+    }
+
+    /** RustFS at the newest known version. */
+    public static Dialect defaultDialect() {
+        return rustfs(RustfsVersion.NEWEST_KNOWN);
+    }
+
+    /** The accepted spellings, for usage and error messages. */
+    public static List<String> validForms() {
+        return List.of("rustfs", "rustfs@<version> (e.g. rustfs@1.0.0-alpha.78)", "minio", "aws");
+    }
+
+    /** Canonical id: {@code rustfs@1.0.0-rc.3}, {@code minio}, {@code aws}. */
+    public String id() {
+        return requested == null ? kind.name().toLowerCase(Locale.ROOT) : "rustfs@" + requested;
+    }
+
+    /** Name for people: {@code RustFS 1.0.0-alpha.78}, {@code MinIO}, {@code AWS S3}. */
+    public String displayName() {
+        return switch (kind) {
+            case RUSTFS -> "RustFS " + requested;
+            case MINIO -> "MinIO";
+            case AWS -> "AWS S3";
+        };
+    }
+
+    public DialectKind kind() {
+        return kind;
+    }
+
+    /** The RustFS version asked for (not clamped); empty for MinIO and AWS. */
+    public Optional<RustfsVersion> version() {
+        return Optional.ofNullable(requested);
+    }
+
+    /** Set when the version is outside what bucketscope describes and other rules are assumed. */
+    public Optional<String> warning() {
+        return Optional.ofNullable(warning);
+    }
+
+    public boolean has(Quirk q) {
+        return quirks.contains(q);
+    }
+
+    /** Every concrete action this dialect knows, in catalogue order; family wildcards are not listed. */
+    public List<ActionInfo> actions() {
+        return actions;
+    }
+
+    /** Exact lookup: case-sensitive, except where the dialect ignores case in action names (AWS). */
+    public Optional<ActionInfo> action(String name) {
+        ActionInfo info = byName.get(name);
+        if (info == null && has(Quirk.ACTION_NAMES_CASE_INSENSITIVE)) {
+            info = byLowerName.get(name.toLowerCase(Locale.ROOT));
+        }
+        return Optional.ofNullable(info);
+    }
+
+    /** Is this Action/NotAction value accepted, and if not, what did the author probably mean? */
+    public ActionCheck checkAction(String value) {
+        Optional<ActionInfo> known = action(value);
+        if (known.isPresent()) {
+            String name = known.get().name();
+            String message = name.equals(value) ? value + " is a " + displayName() + " action"
+                    : value + " is " + name + " (" + displayName() + " ignores case in action names)";
+            return new ActionCheck(ActionCheck.Status.KNOWN, message, Optional.empty());
+        }
+        if (value.equals("*")) {
+            return checkStar();
+        }
+        if (wildcards.contains(value) || ActionGlob.hasWildcard(value) && has(Quirk.ACTION_WILDCARDS_ACCEPTED)) {
+            List<ActionInfo> granted = expand(value);
+            if (!granted.isEmpty()) {
+                return new ActionCheck(ActionCheck.Status.WILDCARD,
+                        value + " grants " + granted.size() + " " + displayName() + " actions: " + summary(granted),
+                        Optional.empty());
+            }
+            return unknown(value, value + " matches no action " + displayName() + " knows", Optional.empty());
+        }
+        if (ActionGlob.hasWildcard(value)) {
+            if (rustfsRow(value).isPresent()) {
+                // A family wildcard of another version (sts:* before alpha.99): say when it arrives.
+                return unknownAction(value);
+            }
+            return new ActionCheck(ActionCheck.Status.UNSUPPORTED_WILDCARD,
+                    displayName() + " rejects the action wildcard " + value + ": RustFS accepts only "
+                            + String.join(", ", wildcards) + " as wildcards; list the actions you need",
+                    Optional.empty());
+        }
+        return unknownAction(value);
+    }
+
+    private ActionCheck checkStar() {
+        if (has(Quirk.STAR_ACTION_REJECTED)) {
+            return unknown("*", "\"*\" is rejected before alpha.79 (" + Quirk.STAR_ACTION_REJECTED.description() + ")",
+                    Optional.of("s3:*"));
+        }
+        if (has(Quirk.STAR_ACTION_IS_S3_ONLY)) {
+            return new ActionCheck(ActionCheck.Status.WILDCARD,
+                    "\"*\" means s3:* on " + displayName() + ": it grants every S3 action but no admin:, kms: or sts: action",
+                    Optional.empty());
+        }
+        return new ActionCheck(ActionCheck.Status.WILDCARD, "\"*\" grants every " + displayName() + " action",
+                Optional.empty());
+    }
+
+    private ActionCheck unknownAction(String value) {
+        Optional<ActionFamily> family = ActionFamily.of(value);
+        List<String> notes = new ArrayList<>();
+        String suggestion = null;
+        if (family.isEmpty()) {
+            notes.add("action names start with s3:, admin:, kms: or sts:");
+        }
+        if (family.orElse(null) == ActionFamily.STS && has(Quirk.STS_ACTIONS_UNSUPPORTED)) {
+            notes.add("sts: actions exist only from " + lowerBoundOf("sts:*"));
+        } else {
+            rustfsRow(value).ifPresent(row -> notes.add(availability(row)));
+        }
+        // Other dialects' spelling of the same permission, in either direction of the "same" column.
+        for (DialectData.ActionRow row : DialectData.get().actions) {
+            String candidate = null;
+            if (row.name().equals(value)) {
+                candidate = row.same().stream().filter(s -> action(s).isPresent() || wildcards.contains(s))
+                        .findFirst().orElse(null);
+            } else if (row.same().contains(value) && row.in(kind, rules)) {
+                candidate = row.name();
+            }
+            if (candidate != null) {
+                suggestion = action(candidate).map(ActionInfo::name).orElse(candidate);
+                notes.add(kindName() + " calls this " + suggestion);
+                break;
+            }
+        }
+        if (suggestion == null) {
+            ActionInfo caseOnly = byLowerName.get(value.toLowerCase(Locale.ROOT));
+            if (caseOnly != null) {
+                suggestion = caseOnly.name();
+                notes.add("action names are case-sensitive; did you mean " + suggestion);
+            }
+        }
+        if (suggestion == null) {
+            List<String> names = actions.stream().map(ActionInfo::name).collect(Collectors.toList());
+            Optional<String> near = Spelling.nearest(value, names);
+            if (near.isPresent()) {
+                suggestion = near.get();
+                notes.add("did you mean " + suggestion);
+            }
+        }
+        String message = "\"" + value + "\" is not an action " + displayName() + " knows"
+                + (notes.isEmpty() ? "" : ": " + String.join("; ", notes));
+        return new ActionCheck(ActionCheck.Status.UNKNOWN, message, Optional.ofNullable(suggestion));
+    }
+
+    private ActionCheck unknown(String value, String why, Optional<String> suggestion) {
+        return new ActionCheck(ActionCheck.Status.UNKNOWN, "\"" + value + "\" is not accepted by " + displayName() + ": " + why,
+                suggestion);
+    }
+
+    /** The catalogue row of {@code name} if RustFS knows it at some other version (RustFS dialects only). */
+    private Optional<DialectData.ActionRow> rustfsRow(String name) {
+        if (kind != DialectKind.RUSTFS) {
+            return Optional.empty();
+        }
+        return DialectData.get().actions.stream()
+                .filter(r -> r.name().equals(name) && !r.rustfs().empty() && !r.rustfs().contains(rules))
+                .findFirst();
+    }
+
+    private static String availability(DialectData.ActionRow row) {
+        VersionRange r = row.rustfs();
+        if (r.upperBound().isPresent() && r.lowerBound().isEmpty()) {
+            return row.name() + " was removed from RustFS at " + r.upperBound().get();
+        }
+        String text = row.name() + " exists in RustFS only from " + r.lowerBound().map(Object::toString).orElse("?");
+        return r.upperBound().map(u -> text + " until before " + u).orElse(text);
+    }
+
+    private static String lowerBoundOf(String name) {
+        return DialectData.get().actions.stream().filter(r -> r.name().equals(name))
+                .map(r -> r.rustfs().lowerBound().map(Object::toString).orElse("?")).findFirst().orElse("?");
+    }
+
+    private String kindName() {
+        return switch (kind) {
+            case RUSTFS -> "RustFS";
+            case MINIO -> "MinIO";
+            case AWS -> "AWS";
+        };
+    }
+
+    private static String summary(List<ActionInfo> granted) {
+        int shown = Math.min(granted.size(), 8);
+        String head = granted.subList(0, shown).stream().map(ActionInfo::name).collect(Collectors.joining(", "));
+        return granted.size() > shown ? head + ", …" : head;
+    }
+
+    /**
+     * The concrete actions an accepted Action value grants here: a concrete name gives itself,
+     * {@code "*"} gives every action (only the S3 ones where {@link Quirk#STAR_ACTION_IS_S3_ONLY}),
+     * family wildcards and (MinIO, AWS) other patterns give the actions they match. Values the dialect
+     * rejects give an empty list.
+     */
+    public List<ActionInfo> expand(String pattern) {
+        if (pattern.equals("*")) {
+            if (has(Quirk.STAR_ACTION_REJECTED)) {
+                return List.of();
+            }
+            if (has(Quirk.STAR_ACTION_IS_S3_ONLY)) {
+                return actions.stream().filter(a -> a.family() == ActionFamily.S3).collect(Collectors.toUnmodifiableList());
+            }
+            return actions;
+        }
+        Optional<ActionInfo> exact = action(pattern);
+        if (exact.isPresent()) {
+            return List.of(exact.get());
+        }
+        if (!wildcards.contains(pattern) && !(ActionGlob.hasWildcard(pattern) && has(Quirk.ACTION_WILDCARDS_ACCEPTED))) {
+            return List.of();
+        }
+        boolean ignoreCase = has(Quirk.ACTION_NAMES_CASE_INSENSITIVE);
+        return actions.stream().filter(a -> ActionGlob.matches(pattern, a.name(), ignoreCase))
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    /**
+     * Would a statement whose Action lists {@code pattern} match a request for {@code requestedAction}?
+     * Values the dialect rejects match nothing; implicit actions (GetObjectVersion ⇒ GetObject) are not applied.
+     */
+    public boolean actionMatches(String pattern, String requestedAction) {
+        if (!checkAction(pattern).accepted()) {
+            return false;
+        }
+        if (pattern.equals("*") && has(Quirk.STAR_ACTION_IS_S3_ONLY)) {
+            return requestedAction.startsWith(ActionFamily.S3.prefix());
+        }
+        return ActionGlob.matches(pattern, requestedAction, has(Quirk.ACTION_NAMES_CASE_INSENSITIVE));
+    }
+
+    /**
+     * Does the dialect accept this condition operator? Handles {@code ForAnyValue:}/{@code ForAllValues:}
+     * qualifiers and the generic {@code …IfExists} suffix where the version has them.
+     */
+    public boolean acceptsConditionOperator(String op) {
+        String base = op;
+        for (String q : qualifiers) {
+            if (base.startsWith(q)) {
+                base = base.substring(q.length());
+                break;
+            }
+        }
+        if (operators.contains(base)) {
+            return true;
+        }
+        for (String suffix : suffixes) {
+            if (base.endsWith(suffix)) {
+                String inner = base.substring(0, base.length() - suffix.length());
+                // IAM defines no NullIfExists: Null already tests for absence.
+                if (!inner.equals("Null") && operators.contains(inner)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Does the dialect accept this condition key? A {@code /<suffix>} may follow a known key. */
+    public boolean acceptsConditionKey(String key) {
+        int slash = key.indexOf('/');
+        if (slash == key.length() - 1) {
+            return false;
+        }
+        String base = slash < 0 ? key : key.substring(0, slash);
+        if (keys.contains(base)) {
+            return true;
+        }
+        for (String prefix : keyPrefixes) {
+            if (key.length() > prefix.length() && key.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The spelling this dialect accepts for a rejected key: the same key in another case
+     * ({@code aws:PrincipalType} → {@code aws:principaltype} on RustFS), or a close typo.
+     */
+    public Optional<String> conditionKeySuggestion(String key) {
+        if (acceptsConditionKey(key)) {
+            return Optional.empty();
+        }
+        int slash = key.indexOf('/');
+        String base = slash < 0 ? key : key.substring(0, slash);
+        String rest = slash < 0 ? "" : key.substring(slash);
+        String sameButCase = keysByLowerName.get(base.toLowerCase(Locale.ROOT));
+        if (sameButCase != null) {
+            return Optional.of(sameButCase + rest);
+        }
+        return Spelling.nearest(base, keys).map(k -> k + rest);
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}
