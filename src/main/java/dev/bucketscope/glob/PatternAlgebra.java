@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <h2>Intersection</h2>
  * Breadth-first search over the product of the two patterns' position automata, so O(|a|·|b|)
- * time and memory; the witness is a shortest common name.
+ * time and memory; the witness is a shortest common name. States dominated by one with a later
+ * star (see below) are skipped, which keeps star-heavy pairs near-linear.
  *
  * <h2>Inclusion</h2>
  * To show L(b) ⊄ L(a) it suffices to look at names built from b's literal bytes with every byte
@@ -70,6 +71,9 @@ public final class PatternAlgebra {
         int[] p = a.tokens();
         int[] q = b.tokens();
         int w = q.length + 1;
+        if (hasStar(p) && hasStar(q) && !endsAgree(p, q)) {
+            return Optional.empty(); // spares the quadratic search its worst case
+        }
         int filler = filler(p, q, false);
         ProductSearch search = new ProductSearch(p, q);
         int end = search.run();
@@ -102,9 +106,64 @@ public final class PatternAlgebra {
         return Optional.of(Bytes.string(out, len));
     }
 
-    /** Whether some name is matched by both globs. */
+    /**
+     * Whether some name is matched by both globs. When both contain a star this takes linear time:
+     * see {@link #endsAgree}.
+     */
     public static boolean intersects(Glob a, Glob b) {
+        check(a, b);
+        if (hasStar(a.tokens()) && hasStar(b.tokens())) {
+            return endsAgree(a.tokens(), b.tokens());
+        }
         return witnessIn(a, b).isPresent();
+    }
+
+    /**
+     * For two patterns that both contain a star, P1*M1*S1 and P2*M2*S2 (P, S star-free): they
+     * intersect iff P1, P2 agree where both are defined and S1, S2 agree where both are defined.
+     * Necessary, since every common name starts with both prefixes and ends with both suffixes;
+     * sufficient, since P + M1 + M2 + S (P the longer prefix, S the longer suffix, wildcards filled
+     * in) is matched by each: its first star takes the other pattern's prefix remainder and
+     * middle, its last star the other's middle and suffix remainder.
+     */
+    private static boolean endsAgree(int[] p, int[] q) {
+        int prefix = Math.min(firstStar(p), firstStar(q));
+        for (int k = 0; k < prefix; k++) {
+            if (!compatible(p[k], q[k])) {
+                return false;
+            }
+        }
+        int suffix = Math.min(p.length - 1 - lastStar(p), q.length - 1 - lastStar(q));
+        for (int k = 1; k <= suffix; k++) {
+            if (!compatible(p[p.length - k], q[q.length - k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean compatible(int x, int y) {
+        return x == Glob.ANY || y == Glob.ANY || x == y;
+    }
+
+    private static boolean hasStar(int[] tokens) {
+        return firstStar(tokens) < tokens.length;
+    }
+
+    private static int firstStar(int[] tokens) {
+        int k = 0;
+        while (k < tokens.length && tokens[k] != Glob.STAR) {
+            k++;
+        }
+        return k;
+    }
+
+    private static int lastStar(int[] tokens) {
+        int k = tokens.length - 1;
+        while (k >= 0 && tokens[k] != Glob.STAR) {
+            k--;
+        }
+        return k;
     }
 
     /**
@@ -199,6 +258,10 @@ public final class PatternAlgebra {
         private final int w;
         /** How each state was first reached (0 = not yet); one byte per state keeps 4096² at 16 MiB. */
         final byte[] how;
+        /** For each j, the largest star position i of a with (i, j) in a finished layer (-1: none). */
+        private final int[] starOfAAt;
+        /** For each i, the largest star position j of b with (i, j) in a finished layer (-1: none). */
+        private final int[] starOfBAt;
         private int[] queue = new int[64];
         private int tail;
 
@@ -207,6 +270,10 @@ public final class PatternAlgebra {
             this.q = q;
             this.w = q.length + 1;
             this.how = new byte[(p.length + 1) * w];
+            this.starOfAAt = new int[q.length + 1];
+            this.starOfBAt = new int[p.length + 1];
+            Arrays.fill(starOfAAt, -1);
+            Arrays.fill(starOfBAt, -1);
         }
 
         /** Returns the accepting state's index, or -1 when it is unreachable. */
@@ -214,25 +281,41 @@ public final class PatternAlgebra {
             int m = p.length;
             int n = q.length;
             discover(0, 0, START);
-            for (int head = 0; head < tail; head++) {
-                int s = queue[head];
-                int i = s / w;
-                int j = s % w;
-                if (i == m && j == n) {
-                    return s;
+            // Layer by layer, so that domination only ever uses states no farther than the one
+            // dropped: the witness stays a shortest one.
+            for (int layer = 0; layer < tail; ) {
+                int end = tail;
+                for (int k = layer; k < end; k++) {
+                    int i = queue[k] / w;
+                    int j = queue[k] % w;
+                    if (i < m && p[i] == Glob.STAR) {
+                        starOfAAt[j] = Math.max(starOfAAt[j], i);
+                    }
+                    if (j < n && q[j] == Glob.STAR) {
+                        starOfBAt[i] = Math.max(starOfBAt[i], j);
+                    }
                 }
-                if (i == m || j == n) {
-                    continue;
+                for (int k = layer; k < end; k++) {
+                    int s = queue[k];
+                    int i = s / w;
+                    int j = s % w;
+                    if (i == m && j == n) {
+                        return s;
+                    }
+                    if (i == m || j == n || i < starOfAAt[j] || j < starOfBAt[i]) {
+                        continue;
+                    }
+                    int ta = p[i];
+                    int tb = q[j];
+                    // Two stars both staying put would be a self-loop; literals must agree.
+                    if ((ta == Glob.STAR && tb == Glob.STAR) || (ta >= 0 && tb >= 0 && ta != tb)) {
+                        continue;
+                    }
+                    int ni = ta == Glob.STAR ? i : i + 1;
+                    int nj = tb == Glob.STAR ? j : j + 1;
+                    discover(ni, nj, (byte) (BYTE | (ni - i) | ((nj - j) << 1)));
                 }
-                int ta = p[i];
-                int tb = q[j];
-                // Two stars both staying put would be a self-loop; literals must agree.
-                if ((ta == Glob.STAR && tb == Glob.STAR) || (ta >= 0 && tb >= 0 && ta != tb)) {
-                    continue;
-                }
-                int ni = ta == Glob.STAR ? i : i + 1;
-                int nj = tb == Glob.STAR ? j : j + 1;
-                discover(ni, nj, (byte) (BYTE | (ni - i) | ((nj - j) << 1)));
+                layer = end;
             }
             return -1;
         }
@@ -243,7 +326,9 @@ public final class PatternAlgebra {
          */
         private void discover(int i, int j, byte via) {
             int s = i * w + j;
-            if (how[s] != 0) {
+            // Domination: from a star position i* > i, a accepts every suffix it accepts from i, so
+            // (i, j) adds nothing that (i*, j), reached no later, does not; likewise for b.
+            if (how[s] != 0 || i < starOfAAt[j] || j < starOfBAt[i]) {
                 return;
             }
             how[s] = via;

@@ -54,6 +54,15 @@ class PatternAlgebraTest {
         // b's two '?' become filler bytes; 'x' is taken by a, so the next preference is used.
         assertEquals("yy", counterexample("?x", "??"));
         assertEquals("xa", counterexample("?b", "?a"));
+        // Every printable byte is a literal of a, except '*', which a pattern cannot hold literally.
+        StringBuilder all = new StringBuilder();
+        for (char ch = 0x21; ch < 0x7F; ch++) {
+            if (ch != '*' && ch != '?') {
+                all.append(ch);
+            }
+        }
+        String anyOfSameLength = "?".repeat(all.length());
+        assertEquals("*".repeat(all.length()), counterexample(all.toString(), anyOfSameLength));
     }
 
     @Test
