@@ -1,0 +1,167 @@
+package dev.bucketscope.glob;
+
+import java.util.Arrays;
+
+/**
+ * An immutable compiled wildcard pattern, with the semantics of MinIO's {@code pkg/wildcard}
+ * (which RustFS ports byte for byte): matching is on UTF-8 bytes, {@code *} matches any run of
+ * bytes (empty and {@code /} included), {@code ?} matches exactly one byte, there is no escaping,
+ * and comparison is case-sensitive unless the glob was built with {@link #ofIgnoringCase}.
+ *
+ * <p>Internally the pattern is normalised: a run of {@code *} and {@code ?} becomes its {@code ?}s
+ * followed by a single {@code *} if it held any star. The language is unchanged.
+ */
+public final class Glob {
+    /** Token for {@code ?}; literal tokens are the byte values 0..255. */
+    static final int ANY = -1;
+    /** Token for {@code *}. */
+    static final int STAR = -2;
+
+    private final String pattern;
+    private final boolean ignoreCase;
+    private final int length;
+    private final int[] tokens;
+    private final boolean literal;
+
+    private Glob(String pattern, boolean ignoreCase) {
+        this.pattern = pattern;
+        this.ignoreCase = ignoreCase;
+        byte[] bytes = Bytes.utf8(pattern, ignoreCase);
+        this.length = bytes.length;
+        this.tokens = normalise(bytes);
+        boolean lit = true;
+        for (int t : tokens) {
+            lit &= t >= 0;
+        }
+        this.literal = lit;
+    }
+
+    /** A case-sensitive glob, as MinIO and RustFS match resources and actions. */
+    public static Glob of(String pattern) {
+        return new Glob(requireNonNull(pattern), false);
+    }
+
+    /** An ASCII case-insensitive glob (pattern and names folded to lower case), as AWS matches actions. */
+    public static Glob ofIgnoringCase(String pattern) {
+        return new Glob(requireNonNull(pattern), true);
+    }
+
+    private static String requireNonNull(String pattern) {
+        if (pattern == null) {
+            throw new NullPointerException("pattern");
+        }
+        return pattern;
+    }
+
+    private static int[] normalise(byte[] bytes) {
+        int[] out = new int[bytes.length];
+        int n = 0;
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xFF;
+            if (b != '*' && b != '?') {
+                out[n++] = b;
+                i++;
+                continue;
+            }
+            // A wildcard run: emit its '?'s first, then one '*' if it had any.
+            boolean star = false;
+            while (i < bytes.length && (bytes[i] == '*' || bytes[i] == '?')) {
+                if (bytes[i] == '?') {
+                    out[n++] = ANY;
+                } else {
+                    star = true;
+                }
+                i++;
+            }
+            if (star) {
+                out[n++] = STAR;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The pattern as given (not folded, not normalised). */
+    public String pattern() {
+        return pattern;
+    }
+
+    /** Whether names are compared ignoring ASCII case. */
+    public boolean ignoresCase() {
+        return ignoreCase;
+    }
+
+    /** Whether {@code name} is matched, compared byte-wise on its UTF-8 encoding. */
+    public boolean matches(String name) {
+        byte[] s = Bytes.utf8(name, ignoreCase);
+        int[] p = tokens;
+        int pi = 0;
+        int si = 0;
+        // Greedy scan; on mismatch retry from the last star with one more byte absorbed. Only the
+        // last star matters: segments after it are matched at their leftmost position, which is
+        // never worse than a later one. Worst case O(|name|·|pattern|), no recursion.
+        int starP = -1;
+        int starS = 0;
+        while (si < s.length) {
+            if (pi < p.length && p[pi] == STAR) {
+                starP = pi++;
+                starS = si;
+            } else if (pi < p.length && (p[pi] == ANY || p[pi] == (s[si] & 0xFF))) {
+                pi++;
+                si++;
+            } else if (starP >= 0) {
+                pi = starP + 1;
+                si = ++starS;
+            } else {
+                return false;
+            }
+        }
+        while (pi < p.length && p[pi] == STAR) {
+            pi++;
+        }
+        return pi == p.length;
+    }
+
+    /** Whether the pattern has no wildcard, so it matches exactly one name. */
+    public boolean isLiteral() {
+        return literal;
+    }
+
+    /**
+     * The part of the pattern before its first wildcard. For a case-insensitive glob this is folded
+     * to lower case, since that is what names are compared against.
+     */
+    public String literalPrefix() {
+        int end = 0;
+        while (end < pattern.length() && pattern.charAt(end) != '*' && pattern.charAt(end) != '?') {
+            end++;
+        }
+        String prefix = pattern.substring(0, end);
+        return ignoreCase ? Bytes.foldAscii(prefix) : prefix;
+    }
+
+    /** Length of the pattern in UTF-8 bytes (as given, before normalisation). */
+    public int length() {
+        return length;
+    }
+
+    /** Normalised tokens: byte values, {@link #ANY} or {@link #STAR}. Shared, do not modify. */
+    int[] tokens() {
+        return tokens;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Glob g && g.ignoreCase == ignoreCase && g.pattern.equals(pattern);
+    }
+
+    @Override
+    public int hashCode() {
+        return pattern.hashCode() * 31 + (ignoreCase ? 1 : 0);
+    }
+
+    @Override
+    public String toString() {
+        return ignoreCase ? pattern + " (ignoring case)" : pattern;
+    }
+}

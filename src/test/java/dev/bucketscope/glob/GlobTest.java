@@ -1,0 +1,116 @@
+package dev.bucketscope.glob;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class GlobTest {
+
+    @Test
+    void examplesFromTheServersOwnTests() {
+        assertTrue(Glob.of("my-bucket/In*").matches("my-bucket/India/Karnataka/"));
+        assertTrue(Glob.of("my-bucket/abc?efg").matches("my-bucket/abc/efg"));
+        assertTrue(Glob.of("bucket/*").matches("bucket/"));
+        assertTrue(Glob.of("bucket?").matches("bucket/"));
+        assertFalse(Glob.of("my-bucket/In*").matches("my-bucket/Idia"));
+        assertFalse(Glob.of("my-bucket/abc?efg").matches("my-bucket/abcefg"));
+        assertFalse(Glob.of("bucket/*").matches("bucket"));
+    }
+
+    @Test
+    void questionMarkIsExactlyOneByte() {
+        assertFalse(Glob.of("?").matches(""));
+        assertTrue(Glob.of("?").matches("/"));
+        assertFalse(Glob.of("?").matches("é"), "é is two UTF-8 bytes");
+        assertTrue(Glob.of("??").matches("é"));
+        assertFalse(Glob.of("???").matches("é"));
+        assertTrue(Glob.of("????").matches("😀"), "a supplementary character is four bytes");
+        assertTrue(Glob.of("caf?").matches("cafe"));
+        assertFalse(Glob.of("caf?").matches("café"));
+        assertTrue(Glob.of("caf??").matches("café"));
+    }
+
+    @Test
+    void starMatchesEverythingIncludingEmptyAndSlashes() {
+        Glob star = Glob.of("*");
+        assertTrue(star.matches(""));
+        assertTrue(star.matches("a/b/c"));
+        assertTrue(star.matches("é*?"));
+        assertTrue(Glob.of("a*b").matches("ab"));
+        assertTrue(Glob.of("a*b").matches("a//b"));
+        assertFalse(Glob.of("a*b").matches("a//c"));
+    }
+
+    @Test
+    void caseSensitivityFollowsTheMode() {
+        assertFalse(Glob.of("s3:GetObject").matches("s3:getobject"));
+        assertTrue(Glob.of("s3:GetObject").matches("s3:GetObject"));
+        assertTrue(Glob.ofIgnoringCase("s3:Get*").matches("S3:GETOBJECT"));
+        assertTrue(Glob.ofIgnoringCase("S3:GET?BJECT").matches("s3:getobject"));
+        assertFalse(Glob.ofIgnoringCase("s3:Get*").matches("s3:PutObject"));
+        // Only ASCII folds: É and é differ.
+        assertFalse(Glob.ofIgnoringCase("É").matches("é"));
+    }
+
+    @Test
+    void wildcardRunsAreNormalisedWithoutChangingTheLanguage() {
+        assertTrue(Glob.of("a**b").matches("ab"));
+        assertTrue(Glob.of("a*?*b").matches("axb"));
+        assertFalse(Glob.of("a*?*b").matches("ab"));
+        assertTrue(Glob.of("*?").matches("x"));
+        assertFalse(Glob.of("*??").matches("x"));
+    }
+
+    @Test
+    void noEscaping() {
+        // A backslash is an ordinary byte and the following '*' is still a wildcard.
+        assertTrue(Glob.of("a\\*").matches("a\\xyz"));
+        assertFalse(Glob.of("a\\*").matches("a*"));
+    }
+
+    @Test
+    void unpairedSurrogatesDoNotBecomeWildcards() {
+        // The JDK encoder would turn the lone surrogate into '?', a wildcard.
+        assertFalse(Glob.of("a\uD800").matches("ab"));
+        assertTrue(Glob.of("a\uD800").matches("a\uFFFD"));
+    }
+
+    @Test
+    void accessors() {
+        Glob g = Glob.of("bücket/a*b?c");
+        assertEquals("bücket/a*b?c", g.pattern());
+        assertEquals("bücket/a", g.literalPrefix());
+        assertEquals(13, g.length(), "ü is two bytes");
+        assertFalse(g.isLiteral());
+        assertTrue(Glob.of("bucket/key").isLiteral());
+        assertEquals("bucket/key", Glob.of("bucket/key").literalPrefix());
+        assertEquals("", Glob.of("?x").literalPrefix());
+        assertEquals("s3:get", Glob.ofIgnoringCase("S3:Get*").literalPrefix());
+        assertEquals("S3:Get*", Glob.ofIgnoringCase("S3:Get*").pattern());
+    }
+
+    @Test
+    void equalityIsOnPatternAndMode() {
+        assertEquals(Glob.of("a*"), Glob.of("a*"));
+        assertEquals(Glob.of("a*").hashCode(), Glob.of("a*").hashCode());
+        assertNotEquals(Glob.of("a*"), Glob.ofIgnoringCase("a*"));
+        assertNotEquals(Glob.of("a*"), Glob.of("a**"));
+    }
+
+    @Test
+    void worstCaseMatchIsFast() {
+        String pattern = "a*".repeat(1000) + "b";
+        String name = "a".repeat(10_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            long start = System.nanoTime();
+            assertFalse(Glob.of(pattern).matches(name));
+            assertTrue(Glob.of(pattern).matches(name + "b"));
+            System.out.printf("worst-case match: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        });
+    }
+}
