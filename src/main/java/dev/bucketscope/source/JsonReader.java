@@ -29,6 +29,7 @@ public final class JsonReader {
     private final int[] openColumn = new int[Limits.MAX_DEPTH + 1];
     private final char[] openChar = new char[Limits.MAX_DEPTH + 1];
     private final List<Problem> problems = new ArrayList<>(0);
+    private final String[] cache = new String[512];
 
     private JsonReader(String text) {
         this.s = text;
@@ -232,13 +233,15 @@ public final class JsonReader {
         int startColumn = column();
         int start = ++pos;
         int i = start;
+        int hash = 0;
         // Fast path: most strings have no escapes and become a single substring.
         while (i < len) {
             char c = s.charAt(i);
             if (c == '"') {
                 pos = i + 1;
-                return s.substring(start, i);
+                return shared(start, i, hash);
             }
+            hash = 31 * hash + c;
             if (c == '\\') break;
             if (c < 0x20) throw controlCharacter(i, ptr);
             if (i - start >= Limits.MAX_STRING_CHARS) throw tooLong(startLine, startColumn, ptr);
@@ -299,6 +302,21 @@ public final class JsonReader {
         throw unclosedString(startLine, startColumn, ptr);
     }
 
+    /**
+     * The text {@code s[from, to)}, reusing an earlier equal short string: keys and values repeat
+     * a lot in policies ("Effect", "Allow"), and sharing them keeps large files cheap to hold.
+     */
+    private String shared(int from, int to, int hash) {
+        int n = to - from;
+        if (n > 32) return s.substring(from, to);
+        int slot = (hash ^ (hash >>> 12)) & (cache.length - 1);
+        String cached = cache[slot];
+        if (cached != null && cached.length() == n && s.regionMatches(from, cached, 0, n)) return cached;
+        String fresh = s.substring(from, to);
+        cache[slot] = fresh;
+        return fresh;
+    }
+
     private Node number(String ptr) {
         int start = pos;
         int col = column();
@@ -332,7 +350,9 @@ public final class JsonReader {
             expectDigit("in the exponent", ptr);
             while (pos < len && isDigit(s.charAt(pos))) pos++;
         }
-        return new Node.NumberNode(new Span(line, col, line, column()), ptr, s.substring(start, pos));
+        int hash = 0;
+        for (int i = start; i < pos && i - start <= 32; i++) hash = 31 * hash + s.charAt(i);
+        return new Node.NumberNode(new Span(line, col, line, column()), ptr, shared(start, pos, hash));
     }
 
     private void expectDigit(String where, String ptr) {

@@ -307,10 +307,12 @@ class JsonReaderTest {
         sb.append("{}]");
         String text = sb.toString();
         JsonReader.parse(text);
+        System.gc();
         long t0 = System.nanoTime();
         Parsed parsed = JsonReader.parse(text);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(parsed.ok());
-        assertTrue(ms < 1000, "took " + ms + " ms");
+        // About 1M nodes: 250-550 ms warmed up; the bound leaves room for a slow, busy 2-core GC.
+        assertTrue(ms < 2000, "took " + ms + " ms");
     }
 }
