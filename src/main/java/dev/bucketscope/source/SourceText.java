@@ -1,0 +1,128 @@
+package dev.bucketscope.source;
+
+import dev.bucketscope.source.Problem.Kind;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Turns the bytes of a file into text, strictly: UTF-8 only (a UTF-8 byte order mark is
+ * dropped), no NUL characters, no file larger than {@link Limits#MAX_FILE_BYTES}. Anything else
+ * is a {@link Problem}, never an exception, so one bad file cannot stop a run over many.
+ */
+public final class SourceText {
+    private SourceText() {}
+
+    /**
+     * Decoded text, or null text and the problems that prevented decoding.
+     */
+    public record Decoded(String text, List<Problem> problems) {
+        public Decoded {
+            problems = List.copyOf(problems);
+        }
+
+        static Decoded failed(Problem problem) {
+            return new Decoded(null, List.of(problem));
+        }
+    }
+
+    /** Reads and decodes a file; the size is checked before any byte is read. */
+    public static Decoded read(Path path) {
+        try {
+            long size = Files.size(path);
+            if (size > Limits.MAX_FILE_BYTES) {
+                return Decoded.failed(new Problem(Kind.TOO_LARGE, "file is " + size
+                        + " bytes; the limit is " + Limits.MAX_FILE_BYTES, Span.point(1, 1), ""));
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            // The file may have grown between the size check and the read.
+            if (bytes.length > Limits.MAX_FILE_BYTES) {
+                return Decoded.failed(new Problem(Kind.TOO_LARGE, "file is " + bytes.length
+                        + " bytes; the limit is " + Limits.MAX_FILE_BYTES, Span.point(1, 1), ""));
+            }
+            return decode(bytes);
+        } catch (NoSuchFileException e) {
+            return unreadable("no such file");
+        } catch (AccessDeniedException e) {
+            return unreadable("permission denied");
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            String reason = e.getMessage() == null ? "read error" : e.getMessage();
+            return unreadable(reason);
+        }
+    }
+
+    private static Decoded unreadable(String reason) {
+        return Decoded.failed(new Problem(Kind.UNREADABLE, "cannot read the file: " + reason,
+                Span.point(1, 1), ""));
+    }
+
+    /** Decodes UTF-8 bytes, reporting UTF-16, invalid UTF-8 and NUL characters as problems. */
+    public static Decoded decode(byte[] bytes) {
+        String utf16 = utf16Kind(bytes);
+        if (utf16 != null) {
+            return Decoded.failed(new Problem(Kind.ENCODING, "file is UTF-16 (" + utf16
+                    + "); save it as UTF-8", Span.point(1, 1), ""));
+        }
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length - start);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) result = decoder.flush(out);
+        if (result.isError()) {
+            int at = in.position();
+            int line = byteLine(bytes, at);
+            return Decoded.failed(new Problem(Kind.ENCODING, "invalid UTF-8 at byte " + at
+                    + " (line " + line + ")", Span.point(line, 1), ""));
+        }
+        out.flip();
+        String text = out.toString();
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            return Decoded.failed(new Problem(Kind.ENCODING, "NUL byte (U+0000) in the file",
+                    new LineMap(text).pointAt(nul), ""));
+        }
+        return new Decoded(text, List.of());
+    }
+
+    /** Names the UTF-16 flavour, from a byte order mark or the NUL bytes ASCII has in UTF-16. */
+    private static String utf16Kind(byte[] b) {
+        if (b.length < 2) return null;
+        int b0 = b[0] & 0xFF;
+        int b1 = b[1] & 0xFF;
+        if (b0 == 0xFE && b1 == 0xFF) return "big-endian, with byte order mark";
+        if (b0 == 0xFF && b1 == 0xFE) return "little-endian, with byte order mark";
+        // ASCII text in UTF-16 has a zero byte next to every character; check the first two.
+        int n = Math.min(b.length, 4) & ~1;
+        boolean be = true;
+        boolean le = true;
+        for (int i = 0; i < n; i += 2) {
+            be &= b[i] == 0 && b[i + 1] != 0;
+            le &= b[i] != 0 && b[i + 1] == 0;
+        }
+        if (be) return "big-endian";
+        if (le) return "little-endian";
+        return null;
+    }
+
+    /** The 1-based line of a byte offset, counting \n, \r\n and \r as one break each. */
+    private static int byteLine(byte[] b, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < b.length; i++) {
+            if (b[i] == '\n' || (b[i] == '\r' && (i + 1 >= b.length || b[i + 1] != '\n'))) line++;
+        }
+        return line;
+    }
+}
