@@ -48,6 +48,8 @@ public final class YamlReader {
     private final Set<org.snakeyaml.engine.v2.nodes.Node> onPath =
             Collections.newSetFromMap(new IdentityHashMap<>());
     private int nodes;
+    private Map<Integer, int[]> columnMaps;
+    private final Map<org.snakeyaml.engine.v2.nodes.Node, Span> spans = new IdentityHashMap<>();
 
     private YamlReader(String text) {
         this.text = text;
@@ -193,7 +195,12 @@ public final class YamlReader {
         }
     }
 
+    /** Aliased nodes are converted once per use; their span is computed once. */
     private Span span(org.snakeyaml.engine.v2.nodes.Node n) {
+        return spans.computeIfAbsent(n, this::computeSpan);
+    }
+
+    private Span computeSpan(org.snakeyaml.engine.v2.nodes.Node n) {
         int start = offset(n.getStartMark());
         int end = Math.max(start, offset(n.getEndMark()));
         // Block collections end where the next token starts; trailing blank lines are not theirs.
@@ -212,9 +219,34 @@ public final class YamlReader {
         int start = lines.lineStart(line);
         int end = lines.lineEnd(line);
         int cps = Math.max(0, mark.get().getColumn());
-        int lineCps = text.codePointCount(start, end);
-        if (cps >= lineCps) return Math.min(end + (cps - lineCps), text.length());
-        return text.offsetByCodePoints(start, cps);
+        int[] map = codePointOffsets(line, start, end);
+        if (map == null) return Math.min(start + cps, text.length());
+        if (cps < map.length) return start + map[cps];
+        return Math.min(end + (cps - map.length + 1), text.length());
+    }
+
+    /**
+     * For a line with supplementary characters, the char offset (from the line start) of each
+     * code point column; null for the usual line where the two are equal. Built once per line,
+     * so that huge one-line documents stay linear.
+     */
+    private int[] codePointOffsets(int line, int start, int end) {
+        if (columnMaps == null) columnMaps = new HashMap<>();
+        int[] map = columnMaps.get(line);
+        if (map == null && !columnMaps.containsKey(line)) {
+            boolean surrogates = false;
+            for (int i = start; i < end && !surrogates; i++) surrogates = Character.isSurrogate(text.charAt(i));
+            if (surrogates) {
+                map = new int[text.codePointCount(start, end) + 1];
+                int i = start;
+                for (int k = 0; k < map.length; k++) {
+                    map[k] = i - start;
+                    if (i < end) i += Character.charCount(text.codePointAt(i));
+                }
+            }
+            columnMaps.put(line, map);
+        }
+        return map;
     }
 
     private Problem fromException(MarkedYamlEngineException e) {
@@ -245,6 +277,8 @@ public final class YamlReader {
         int nl = m.indexOf('\n');
         if (nl >= 0) m = m.substring(0, nl).strip();
         m = m.replaceAll("\\b(?:[a-z]+\\.)+[A-Z]\\w*(?:Exception|Error)\\b:?\\s*", "");
+        m = m.replace(".)", ")").replace(". (", " (");
+        if (m.endsWith(".")) m = m.substring(0, m.length() - 1);
         if (m.isEmpty()) return "invalid YAML";
         return Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
