@@ -94,7 +94,7 @@ class YamlReaderTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertNull(parsed.root());
         assertEquals(Kind.TOO_LARGE, parsed.problems().get(0).kind());
-        assertTrue(ms < 2000, "took " + ms + " ms");
+        assertTrue(ms < 10_000, "took " + ms + " ms"); // a hang guard, not a benchmark
     }
 
     @Test
