@@ -19,8 +19,9 @@ final class Spelling {
                 bestDistance = d;
             }
         }
-        // A quarter of the name's length, at least 2: catches typos without proposing unrelated actions.
-        int limit = Math.max(2, wrong.length() / 4);
+        // A sixth of the name's length, at least 2: catches typos (s3:GetObjekt) without proposing
+        // unrelated names (aws:PrincipalArn is not a typo of aws:principaltype).
+        int limit = Math.max(2, wrong.length() / 6);
         return best != null && bestDistance <= limit ? Optional.of(best) : Optional.empty();
     }
 
