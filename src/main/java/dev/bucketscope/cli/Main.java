@@ -17,14 +17,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Least-privilege linter for the IAM policies of S3-compatible object stores (RustFS, MinIO, AWS S3).",
-        subcommands = {LintCommand.class, SimulateCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
-        footerHeading = "%nExit codes:%n",
-        footer = {
-            "  0  nothing at or above --fail-on (simulate: the request is allowed)",
-            "  1  findings at or above --fail-on (simulate: the request is denied)",
-            "  2  usage or configuration error: unknown option or dialect, unreadable file,",
-            "     a policy the dialect rejects",
-            "  3  the probe could not run: endpoint unreachable, no credentials"})
+        subcommands = {LintCommand.class, SimulateCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--debug", description = "Show stack traces for internal errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -53,6 +46,10 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Exit codes are listed from the enum, the one place they are defined.
+        java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+        for (ExitCode c : ExitCode.values()) codes.put(Integer.toString(c.code()), c.meaning());
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("bucketscope: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
