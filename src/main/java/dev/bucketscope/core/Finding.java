@@ -8,8 +8,10 @@ import java.util.List;
  * engine supplies the id and severity from the rule's documentation.
  *
  * @param related other places the finding is about (first occurrence of a duplicate key, the covering statement)
+ * @param fingerprint a stable identity that survives reformatting and moving statements (see {@link Fingerprints})
  */
-public record Finding(String ruleId, Severity severity, Location location, String message, List<Related> related) {
+public record Finding(String ruleId, Severity severity, Location location, String message, List<Related> related,
+                      String fingerprint) {
 
     /** A secondary location with a short note saying why it matters. */
     public record Related(Location location, String message) {}

@@ -3,9 +3,11 @@ package dev.bucketscope.core;
 import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.eval.Evaluator;
 import dev.bucketscope.policy.PolicyFile;
+import dev.bucketscope.source.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the catalogue's rules over policy documents and returns findings in a total order, so the
@@ -35,6 +37,8 @@ public final class Linter {
 
     public List<Finding> lint(PolicyFile file, Dialect dialect, Evaluator evaluator) {
         List<Finding> findings = new ArrayList<>();
+        Fingerprints fingerprints = new Fingerprints();
+        Optional<Node> root = file.policy().map(p -> (Node) p.root());
         for (RuleCatalog.Entry e : catalog.entries()) {
             Severity severity = severityOf(e);
             if (severity == Severity.OFF) continue;
@@ -42,7 +46,7 @@ public final class Linter {
             e.rule().check(ctx);
             for (PolicyContext.Report r : ctx.reports()) {
                 findings.add(new Finding(e.meta().id(), severity, new Location(file.file(), r.span(), r.pointer()),
-                        r.message(), r.related()));
+                        r.message(), r.related(), fingerprints.of(e.meta().id(), file.file(), root, r.pointer(), r.message())));
             }
         }
         findings.sort(Finding.ORDER);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TextReportFormatTest {
     private static final LintReport REPORT = new LintReport("0.1.0", "rustfs@1.0.0-rc.3", 1, List.of(
             new Finding("unsupported-wildcard", Severity.ERROR,
-                    new Location("p.json", new Span(2, 15, 2, 24), "/Statement/0/Action/0"), "s3:Get* is rejected", List.of())),
+                    new Location("p.json", new Span(2, 15, 2, 24), "/Statement/0/Action/0"), "s3:Get* is rejected", List.of(), "f")),
             List.of());
 
     @Test

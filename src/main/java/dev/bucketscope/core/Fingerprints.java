@@ -1,0 +1,53 @@
+package dev.bucketscope.core;
+
+import dev.bucketscope.policy.CanonicalForm;
+import dev.bucketscope.source.Node;
+import dev.bucketscope.source.Pointers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stable identities for findings: derived from the rule, the file, the content of the statement
+ * the finding is in and the offending value, never from line numbers or statement order, so that
+ * reformatting a policy or moving a statement within its file keeps every identity. Identical
+ * findings in one file are told apart by their order of occurrence.
+ */
+public final class Fingerprints {
+    private final Map<String, Integer> seen = new HashMap<>();
+
+    /** The identity of one finding; call in report order for one file. */
+    public String of(String ruleId, String file, Optional<Node> root, String pointer, String message) {
+        String statement = "";
+        String value = "";
+        if (root.isPresent()) {
+            statement = CanonicalForm.of(Pointers.find(root.get(), statementPointer(pointer)).orElse(root.get()));
+            value = Pointers.find(root.get(), pointer).map(CanonicalForm::of).orElse("");
+        } else {
+            // No tree (the file does not parse): the message, without the positions it quotes.
+            value = message.replaceAll("[0-9]+", "#");
+        }
+        String basis = ruleId + '\u0000' + file + '\u0000' + statement + '\u0000' + value;
+        int n = seen.merge(basis, 1, Integer::sum);
+        return sha256(basis + '\u0000' + n).substring(0, 32);
+    }
+
+    /** "/Statement/3/Action/0" → "/Statement/3"; anything else → "" (the whole document). */
+    static String statementPointer(String pointer) {
+        if (!pointer.startsWith("/Statement/")) return "";
+        int end = pointer.indexOf('/', "/Statement/".length());
+        return end < 0 ? pointer : pointer.substring(0, end);
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}
