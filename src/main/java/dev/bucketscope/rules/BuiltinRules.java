@@ -16,8 +16,15 @@ public final class BuiltinRules {
                 new UnsupportedWildcardRule(),
                 new InvalidResourceRule(),
                 new UnsupportedConditionRule(),
-                new MixedActionFamiliesRule()
+                new MixedActionFamiliesRule(),
                 // Least privilege, policy alone
+                new WildcardActionRule(),
+                new WildcardResourceRule(),
+                new AdminActionRule(),
+                new BucketManagementRule(),
+                new ListAllBucketsRule(),
+                new AllowNotActionRule(),
+                new AllowNotResourceRule()
                 );
     }
 }

@@ -1,0 +1,78 @@
+package dev.bucketscope.rules;
+
+import dev.bucketscope.core.PolicyContext;
+import dev.bucketscope.dialect.ActionInfo;
+import dev.bucketscope.dialect.Capability;
+import dev.bucketscope.policy.Statement;
+import dev.bucketscope.policy.Value;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The Allow statements of a loaded policy and how to speak about what their actions grant: the
+ * least-privilege rules judge only what is allowed (a wildcard in a Deny only narrows access).
+ */
+final class AllowedActions {
+    // Management actions that read configuration, or that are not about configuring a bucket at all.
+    private static final List<String> READ_VERBS = List.of("Get", "List", "Describe", "Listen");
+    private static final Set<String> NOT_CONFIGURATION = Set.of("s3:PutObjectFanOut", "s3:ListAllMyBuckets");
+
+    // What a reviewer should see first when a wildcard hides many actions.
+    private static final List<String> HEADLINE = List.of("s3:DeleteBucket", "s3:ForceDeleteBucket", "s3:PutBucketPolicy",
+            "s3:DeleteObject", "s3:PutBucketAcl", "s3:PutObjectAcl", "s3:PutBucketLifecycle", "s3:PutBucketVersioning",
+            "s3:BypassGovernanceRetention", "admin:CreateUser", "admin:AttachUserOrGroupPolicy", "admin:CreatePolicy");
+
+    private AllowedActions() {}
+
+    /** The Allow statements, or none when the policy did not load. */
+    static List<Statement> statements(PolicyContext ctx) {
+        return ctx.policy().map(p -> p.statements().stream().filter(Statement::isAllow).toList()).orElse(List.of());
+    }
+
+    /** {@code *} or a whole family ({@code s3:*}, {@code admin:*}, ...), as opposed to a partial wildcard. */
+    static boolean isFamilyStar(String value) {
+        return value.equals("*") || value.matches("(?i)(s3|admin|kms|sts):\\*");
+    }
+
+    /** A management action that changes a bucket, its objects' protection or the account (not a read). */
+    static boolean changesConfiguration(ActionInfo a) {
+        if (a.capability() != Capability.MANAGEMENT || NOT_CONFIGURATION.contains(a.name())) return false;
+        String verb = a.name().substring(a.name().indexOf(':') + 1);
+        return READ_VERBS.stream().noneMatch(verb::startsWith);
+    }
+
+    /** Deletes data, changes configuration or administers the server. */
+    static boolean isDestructive(ActionInfo a) {
+        return a.capability() == Capability.DELETE || a.capability() == Capability.ADMIN || changesConfiguration(a);
+    }
+
+    /** The destructive actions among {@code granted}, the ones reviewers recognise first, then catalogue order. */
+    static List<String> dangerousFirst(List<ActionInfo> granted) {
+        List<String> names = new ArrayList<>(granted.stream().filter(AllowedActions::isDestructive).map(ActionInfo::name).toList());
+        names.sort(Comparator.comparingInt(n -> HEADLINE.contains(n) ? HEADLINE.indexOf(n) : HEADLINE.size()));
+        return names;
+    }
+
+    /** "a, b, c and 4 more": at most {@code cap} items, then a count of the rest. */
+    static String names(List<String> items, int cap) {
+        String head = items.stream().limit(cap).collect(Collectors.joining(", "));
+        return items.size() > cap ? head + " and " + (items.size() - cap) + " more" : head;
+    }
+
+    /** The statement's Resource values, quoted, for "... on X" in messages. */
+    static String resources(Statement st) {
+        if (st.resources().isEmpty()) return "any resource";
+        return names(st.resources().stream().map(v -> "'" + v.text() + "'").toList(), 3);
+    }
+
+    static List<String> actionNames(List<ActionInfo> actions) {
+        return actions.stream().map(ActionInfo::name).toList();
+    }
+
+    static String quoted(List<Value> values) {
+        return names(values.stream().map(v -> "'" + v.text() + "'").toList(), 4);
+    }
+}

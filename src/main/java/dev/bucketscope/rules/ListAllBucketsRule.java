@@ -1,0 +1,24 @@
+package dev.bucketscope.rules;
+
+import dev.bucketscope.core.PolicyContext;
+import dev.bucketscope.core.Rule;
+import dev.bucketscope.dialect.ActionInfo;
+import dev.bucketscope.policy.Statement;
+import dev.bucketscope.policy.Value;
+
+/** Reports an Allow of s3:ListAllMyBuckets named explicitly: it discloses every bucket name on the server. */
+public final class ListAllBucketsRule implements Rule {
+    private static final String LIST_ALL = "s3:ListAllMyBuckets";
+
+    @Override
+    public void check(PolicyContext ctx) {
+        for (Statement st : AllowedActions.statements(ctx)) {
+            for (Value v : st.actions()) {
+                boolean listAll = ctx.dialect().action(v.text()).map(ActionInfo::name).filter(LIST_ALL::equals).isPresent();
+                if (!listAll) continue;
+                ctx.report(v.span(), v.pointer(), "Action '" + v.text() + "' reveals the name of every bucket on the server,"
+                        + " other applications' included; an application that is configured with its bucket names does not need it");
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.bucketscope.rules;
+
+import dev.bucketscope.core.PolicyContext;
+import dev.bucketscope.core.Rule;
+import dev.bucketscope.dialect.ActionLevel;
+import dev.bucketscope.dialect.Dialect;
+import dev.bucketscope.policy.Statement;
+import dev.bucketscope.policy.Value;
+
+/**
+ * Reports Allow Resource values whose bucket part starts with a wildcard ({@code *},
+ * {@code arn:aws:s3:::*-logs}): they reach buckets of every application, present and future.
+ * Statements whose actions are all global (ListAllMyBuckets) need such a resource and are skipped.
+ */
+public final class WildcardResourceRule implements Rule {
+    private static final String S3_ARN = "arn:aws:s3:::";
+
+    @Override
+    public void check(PolicyContext ctx) {
+        for (Statement st : AllowedActions.statements(ctx)) {
+            if (onlyGlobal(st, ctx.dialect())) continue;
+            for (Value v : st.resources()) {
+                String bucket = bucketPart(v.text());
+                if (bucket == null || !(bucket.startsWith("*") || bucket.startsWith("?"))) continue;
+                String what = v.text().length() > S3_ARN.length() + bucket.length() ? "the objects of " : "";
+                String reach = bucket.chars().allMatch(c -> c == '*')
+                        ? "reaches " + what + "every bucket on the server"
+                        : "reaches " + what + "every bucket whose name matches '" + bucket + "', whatever it starts with";
+                ctx.report(v.span(), v.pointer(), "Resource '" + v.text() + "' " + reach
+                        + ": other applications' buckets and buckets created later included");
+            }
+        }
+    }
+
+    /** The bucket part of a resource value: up to the first '/', or null for values that are no S3 ARN. */
+    private static String bucketPart(String value) {
+        if (value.equals("*")) return "*";
+        if (!value.startsWith(S3_ARN)) return null;
+        String rest = value.substring(S3_ARN.length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
+    }
+
+    /** True when every action the statement grants is checked against no bucket (NotAction never is). */
+    private static boolean onlyGlobal(Statement st, Dialect d) {
+        if (st.hasNotAction()) return false;
+        return st.actions().stream().flatMap(v -> d.expand(v.text()).stream()).allMatch(a -> a.level() == ActionLevel.GLOBAL);
+    }
+}
