@@ -16,8 +16,11 @@ public final class BuiltinRules {
                 new UnsupportedWildcardRule(),
                 new InvalidResourceRule(),
                 new UnsupportedConditionRule(),
-                new MixedActionFamiliesRule()
+                new MixedActionFamiliesRule(),
                 // Least privilege, policy alone
+                new ObjectWildcardGrantsBucketRule(),
+                new IneffectiveGrantRule(),
+                new RedundantGrantRule()
                 );
     }
 }
