@@ -24,7 +24,9 @@ public final class BuiltinRules {
                 new BucketManagementRule(),
                 new ListAllBucketsRule(),
                 new AllowNotActionRule(),
-                new AllowNotResourceRule()
-                );
+                new AllowNotResourceRule(),
+                new ObjectWildcardGrantsBucketRule(),
+                new IneffectiveGrantRule(),
+                new RedundantGrantRule());
     }
 }

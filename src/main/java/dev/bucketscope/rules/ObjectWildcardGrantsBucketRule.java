@@ -1,0 +1,75 @@
+package dev.bucketscope.rules;
+
+import dev.bucketscope.core.PolicyContext;
+import dev.bucketscope.core.Rule;
+import dev.bucketscope.dialect.ActionInfo;
+import dev.bucketscope.dialect.ActionLevel;
+import dev.bucketscope.dialect.Dialect;
+import dev.bucketscope.dialect.DialectKind;
+import dev.bucketscope.dialect.Quirk;
+import dev.bucketscope.eval.ResourceReach;
+import dev.bucketscope.policy.Statement;
+import dev.bucketscope.policy.Value;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reports Allow resources such as {@code bucket/*} that, where wildcards see the raw request
+ * {@code "bucket/"}, also match bucket-level calls and so grant the statement's bucket-level actions
+ * on the bucket itself, unless another Resource of the statement already grants them there.
+ */
+public final class ObjectWildcardGrantsBucketRule implements Rule {
+    // Listed first because they destroy the bucket or hand it to someone else.
+    private static final List<String> DANGEROUS = List.of("s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy");
+    private static final int SHOWN = 5;
+
+    @Override
+    public void check(PolicyContext ctx) {
+        Dialect d = ctx.dialect();
+        if (!d.has(Quirk.RAW_WILDCARD_RESOURCE_MATCH) || d.kind() == DialectKind.AWS || ctx.policy().isEmpty()) return;
+        Dialect fixed = Dialect.defaultDialect();
+        for (Statement st : ctx.policy().get().statements()) {
+            if (!StatementGrants.judged(st) || StatementGrants.resourceSkipped(d, st)) continue;
+            List<ActionInfo> bucketActions = StatementGrants.s3Actions(d, st.actions()).stream()
+                    .filter(a -> a.level() == ActionLevel.BUCKET)
+                    .sorted(Comparator.comparingInt(a -> DANGEROUS.contains(a.name()) ? DANGEROUS.indexOf(a.name()) : DANGEROUS.size()))
+                    .collect(Collectors.toList());
+            if (bucketActions.isEmpty()) continue;
+            for (Value r : st.resources()) {
+                if (!ResourceReach.of(r.text(), d).bucketLevel() || ResourceReach.of(r.text(), fixed).bucketLevel()) continue;
+                if (alreadyGranted(st, r, fixed)) continue;
+                ctx.report(r.span(), r.pointer(), message(r.text(), d, bucketActions));
+            }
+        }
+    }
+
+    /** Does another Resource that matches buckets by itself (not by the quirk) cover the buckets this one reaches? */
+    private static boolean alreadyGranted(Statement st, Value r, Dialect fixed) {
+        String buckets = bucketsOf(r.text().substring(StatementGrants.S3_ARN.length()));
+        for (Value other : st.resources()) {
+            if (other == r || !other.text().startsWith(StatementGrants.S3_ARN)
+                    || !ResourceReach.of(other.text(), fixed).bucketLevel()) continue;
+            String pattern = other.text().substring(StatementGrants.S3_ARN.length());
+            if (StatementGrants.includes(pattern, buckets).orElse(false)) return true;
+        }
+        return false;
+    }
+
+    /** The bucket names a raw match reaches: {@code b/*} reaches bucket {@code b}, {@code *}{@code /*} every bucket. */
+    private static String bucketsOf(String pattern) {
+        String p = pattern;
+        while (p.endsWith("*")) p = p.substring(0, p.length() - 1);
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : pattern;
+    }
+
+    private static String message(String value, Dialect d, List<ActionInfo> actions) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < Math.min(SHOWN, actions.size()); i++) names.add(actions.get(i).name());
+        String list = String.join(", ", names) + (actions.size() > SHOWN ? " and " + (actions.size() - SHOWN) + " more" : "");
+        String fix = d.kind() == DialectKind.MINIO ? "AWS and RustFS from 1.0.0-beta.6 do not" : "fixed in 1.0.0-beta.6";
+        return StatementGrants.quote(value) + " also matches bucket-level requests on " + d.displayName()
+                + ", so it grants " + list + " on the bucket itself (" + fix + ")";
+    }
+}

@@ -1,0 +1,114 @@
+package dev.bucketscope.rules;
+
+import dev.bucketscope.dialect.ActionFamily;
+import dev.bucketscope.dialect.ActionInfo;
+import dev.bucketscope.dialect.ActionLevel;
+import dev.bucketscope.dialect.Dialect;
+import dev.bucketscope.dialect.DialectKind;
+import dev.bucketscope.dialect.Quirk;
+import dev.bucketscope.eval.ResourceReach;
+import dev.bucketscope.glob.Glob;
+import dev.bucketscope.glob.PatternAlgebra;
+import dev.bucketscope.glob.PatternTooComplexException;
+import dev.bucketscope.policy.CanonicalForm;
+import dev.bucketscope.policy.Statement;
+import dev.bucketscope.policy.Value;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What an Allow statement's Action and Resource values grant, as the least-privilege rules of this package read them. */
+final class StatementGrants {
+    static final String S3_ARN = "arn:aws:s3:::";
+
+    private StatementGrants() {}
+
+    /** Allow statements with a plain Action list: NotAction statements are another rule's business. */
+    static boolean judged(Statement st) {
+        return st.isAllow() && st.hasAction() && !st.hasNotAction() && !st.actions().isEmpty();
+    }
+
+    /** True where the server ignores this statement's Resource (an admin: action in it, before beta.4). */
+    static boolean resourceSkipped(Dialect dialect, Statement st) {
+        return dialect.has(Quirk.MIXED_STATEMENT_SKIPS_RESOURCE)
+                && st.actions().stream().anyMatch(v -> v.text().toLowerCase(Locale.ROOT).startsWith("admin:"));
+    }
+
+    /** The concrete action names one Action value grants (empty when the dialect rejects it). */
+    static Set<String> names(Dialect dialect, String value) {
+        return dialect.expand(value).stream().map(ActionInfo::name).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The S3 actions the statement's Action values grant, without repeats, in value then catalogue order. */
+    static Set<ActionInfo> s3Actions(Dialect dialect, List<Value> actions) {
+        Set<ActionInfo> out = new LinkedHashSet<>();
+        for (Value v : actions) {
+            for (ActionInfo a : dialect.expand(v.text())) if (a.family() == ActionFamily.S3) out.add(a);
+        }
+        return out;
+    }
+
+    /** Can a request for an action of this level match a resource with this reach? */
+    static boolean reaches(ActionLevel level, ResourceReach reach) {
+        return switch (level) {
+            case BUCKET -> reach.bucketLevel();
+            case OBJECT -> reach.objectLevel();
+            case GLOBAL -> reach.noBucket();
+        };
+    }
+
+    /** "matches objects only", "matches buckets and objects", …: what a Resource value can reach. */
+    static String describe(ResourceReach r) {
+        if (r.bucketLevel() && r.objectLevel()) return "matches buckets and objects";
+        if (r.bucketLevel()) return "matches buckets only";
+        if (r.objectLevel()) return "matches objects only";
+        return r.noBucket() ? "matches only requests on no bucket" : "matches nothing";
+    }
+
+    /** The pattern the algebra compares: after the ARN prefix, except on AWS which matches whole ARNs. */
+    static Optional<String> pattern(Dialect dialect, String value) {
+        if (dialect.kind() == DialectKind.AWS) return Optional.of(value);
+        return value.startsWith(S3_ARN) && value.length() > S3_ARN.length()
+                ? Optional.of(value.substring(S3_ARN.length())) : Optional.empty();
+    }
+
+    /** Does every name {@code inner} matches also match {@code outer}? Empty when too complex to decide. */
+    static Optional<Boolean> includes(String outer, String inner) {
+        try {
+            return Optional.of(PatternAlgebra.includes(Glob.of(outer), Glob.of(inner)));
+        } catch (PatternTooComplexException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String quote(String text) {
+        return "'" + text + "'";
+    }
+
+    /** Statements compared whole: plain Allow grants without Condition, NotResource or a skipped Resource. */
+    static boolean comparableWhole(Dialect d, Statement st) {
+        return judged(st) && st.conditions().isEmpty() && !st.hasNotResource() && !st.resources().isEmpty()
+                && !resourceSkipped(d, st);
+    }
+
+    /** Does {@code big} grant every action of {@code small} on every resource {@code small} names? */
+    static boolean covers(Dialect d, Statement big, Statement small) {
+        // In a bucket policy, statements for different principals grant different people.
+        if (!big.principal().map(CanonicalForm::of).equals(small.principal().map(CanonicalForm::of))) return false;
+        Set<String> mine = new HashSet<>();
+        Set<String> theirs = new HashSet<>();
+        small.actions().forEach(v -> mine.addAll(names(d, v.text())));
+        big.actions().forEach(v -> theirs.addAll(names(d, v.text())));
+        if (mine.isEmpty() || !theirs.containsAll(mine)) return false;
+        for (Value r : small.resources()) {
+            Optional<String> p = pattern(d, r.text());
+            if (p.isEmpty() || big.resources().stream().map(o -> pattern(d, o.text()))
+                    .noneMatch(o -> o.isPresent() && includes(o.get(), p.get()).orElse(false))) return false;
+        }
+        return true;
+    }
+}
