@@ -105,11 +105,11 @@ public final class PolicySources {
         }
     }
 
-    /** Repository-relative with forward slashes when under the working directory, else absolute. */
+    /** Relative to the working directory with forward slashes ("../shared/x.md" too), as users type paths. */
     public static String display(Path p, Path workingDir) {
         Path abs = p.toAbsolutePath().normalize();
         Path wd = workingDir.toAbsolutePath().normalize();
-        Path shown = abs.startsWith(wd) ? wd.relativize(abs) : abs;
+        Path shown = abs.getRoot() != null && abs.getRoot().equals(wd.getRoot()) ? wd.relativize(abs) : abs;
         String s = shown.toString().replace('\\', '/');
         return s.isEmpty() ? "." : s;
     }
