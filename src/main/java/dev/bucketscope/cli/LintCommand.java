@@ -1,18 +1,12 @@
 package dev.bucketscope.cli;
 
-import dev.bucketscope.core.Finding;
-import dev.bucketscope.core.Linter;
+import dev.bucketscope.core.LintRun;
 import dev.bucketscope.core.RuleCatalog;
 import dev.bucketscope.core.Severity;
-import dev.bucketscope.dialect.Dialect;
-import dev.bucketscope.eval.Evaluator;
-import dev.bucketscope.policy.PolicyFile;
 import dev.bucketscope.report.JsonReportFormat;
 import dev.bucketscope.report.LintReport;
 import dev.bucketscope.report.TextReportFormat;
 import dev.bucketscope.rules.BuiltinRules;
-import dev.bucketscope.scan.PolicyLoader;
-import dev.bucketscope.scan.PolicySources;
 import dev.bucketscope.source.LineMap;
 import dev.bucketscope.source.SourceText;
 import java.io.IOException;
@@ -27,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,9 +42,13 @@ final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories (default: the current directory).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--dialect", paramLabel = "D", defaultValue = "rustfs",
-            description = "rustfs (newest known), rustfs@VERSION, minio or aws. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--dialect", paramLabel = "D",
+            description = "rustfs (newest known), rustfs@VERSION, minio or aws. Default: the inventory's server.dialect, else rustfs.")
     String dialectName;
+
+    @Option(names = "--inventory", paramLabel = "FILE",
+            description = "The inventory. Default: bucketscope.yaml at the root of a PATH (or of the working directory when only files are given).")
+    Path inventory;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
     String format;
@@ -60,8 +61,20 @@ final class LintCommand implements Callable<Integer> {
     String failOn;
 
     @Option(names = "--severity", paramLabel = "RULE=LEVEL",
-            description = "Override a rule's severity: error, warning, note or off. Repeatable.")
+            description = "Override a rule's severity: error, warning, note or off. Repeatable; wins over the inventory's severity map.")
     List<String> severities = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Findings recorded in FILE (by --write-baseline) are reported as suppressed and do not fail the run.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Record the current findings in FILE, to adopt bucketscope on a repository with existing findings.")
+    Path writeBaseline;
+
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD", hidden = false,
+            description = "Judge exception expiry as of this date instead of today (for reproducible runs).")
+    String today;
 
     @Option(names = "--no-color", description = "No colour in text output (also when NO_COLOR is set).")
     boolean noColor;
@@ -70,8 +83,6 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() throws UsageException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Dialect dialect = DialectOption.parse(dialectName);
-        dialect.warning().ifPresent(w -> err.println("bucketscope: warning: " + w));
         Severity threshold = failOn.equalsIgnoreCase("none") ? Severity.OFF
                 : Severity.parse(failOn).filter(s -> s != Severity.OFF).orElseThrow(() ->
                         new UsageException("--fail-on takes error, warning, note or none, not '" + failOn + "'"));
@@ -79,30 +90,37 @@ final class LintCommand implements Callable<Integer> {
             throw new UsageException("--format takes text or json, not '" + format + "'");
         }
         RuleCatalog catalog = new RuleCatalog(BuiltinRules.all());
-        Linter linter = new Linter(catalog, overrides(catalog));
-
         Path cwd = Path.of("").toAbsolutePath();
-        PolicySources.Found found = PolicySources.find(paths.isEmpty() ? List.of(Path.of(".")) : paths, cwd);
-        List<String> notices = new ArrayList<>();
-        for (PolicySources.Skipped s : found.skipped()) notices.add(s.displayPath() + ": " + s.reason());
-        if (found.sources().isEmpty() && !found.skipped().isEmpty() && found.skipped().size() == paths.size()) {
-            throw new UsageException(String.join("; ", notices));
+        LintRun.Options options = new LintRun.Options(paths, cwd, Optional.ofNullable(inventory), Optional.ofNullable(dialectName),
+                overrides(catalog), todayDate(), Baseline.read(baseline), baseline == null ? "" : baseline.toString());
+        LintRun.Result result;
+        try {
+            result = LintRun.run(options, catalog);
+        } catch (LintRun.ConfigException e) {
+            throw new UsageException(e.getMessage());
         }
-        List<PolicyFile> files = new ArrayList<>();
-        for (PolicySources.Source s : found.sources()) files.addAll(PolicyLoader.load(s, dialect));
-        Evaluator evaluator = new Evaluator(dialect);
-        List<Finding> findings = new ArrayList<>();
-        for (PolicyFile f : files) findings.addAll(linter.lint(f, dialect, evaluator));
-        findings.sort(Finding.ORDER);
+        result.dialect().warning().ifPresent(w -> err.println("bucketscope: warning: " + w));
+        if (writeBaseline != null) Baseline.write(writeBaseline, result.findings());
 
-        LintReport report = new LintReport(Main.Version.version(), dialect.id(), files.size(), findings, notices);
+        LintReport report = new LintReport(Main.Version.version(), result.dialect().id(), result.files(), result.findings(),
+                result.notices());
         boolean toTerminal = output == null && System.console() != null;
         boolean color = toTerminal && !noColor && System.getenv("NO_COLOR") == null;
         String rendered = format.equals("json") ? JsonReportFormat.render(report)
-                : TextReportFormat.render(report, toTerminal, color, sourceLines(found));
+                : TextReportFormat.render(report, toTerminal, color, sourceLines(cwd));
         write(rendered, out);
-        boolean failed = threshold != Severity.OFF && findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+        boolean failed = threshold != Severity.OFF
+                && result.findings().stream().anyMatch(f -> !f.suppressed() && f.severity().atLeast(threshold));
         return failed ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    private LocalDate todayDate() throws UsageException {
+        if (today == null) return LocalDate.now(ZoneOffset.UTC);
+        try {
+            return LocalDate.parse(today);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--today takes a date YYYY-MM-DD, not '" + today + "'");
+        }
     }
 
     private Map<String, Severity> overrides(RuleCatalog catalog) throws UsageException {
@@ -137,12 +155,10 @@ final class LintCommand implements Callable<Integer> {
     }
 
     /** Source lines for the caret display, read lazily and only for files that have findings. */
-    private static java.util.function.BiFunction<String, Integer, Optional<String>> sourceLines(PolicySources.Found found) {
-        Map<String, Path> byDisplay = new HashMap<>();
-        for (PolicySources.Source s : found.sources()) byDisplay.put(s.displayPath(), s.path());
+    private static java.util.function.BiFunction<String, Integer, Optional<String>> sourceLines(Path cwd) {
         Map<String, Optional<LineMap>> cache = new HashMap<>();
-        return (file, line) -> cache.computeIfAbsent(file, f -> Optional.ofNullable(byDisplay.get(f))
-                        .map(SourceText::read).map(SourceText.Decoded::text).map(LineMap::new))
+        return (file, line) -> cache.computeIfAbsent(file, f -> Optional.ofNullable(SourceText.read(cwd.resolve(f)).text())
+                        .map(LineMap::new))
                 .filter(m -> line >= 1 && line <= m.lineCount())
                 .map(m -> m.lineText(line));
     }

@@ -2,6 +2,7 @@ package dev.bucketscope.core;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One finding: which rule, how severe, where, what. Rules supply the location and message; the
@@ -9,15 +10,38 @@ import java.util.List;
  *
  * @param related other places the finding is about (first occurrence of a duplicate key, the covering statement)
  * @param fingerprint a stable identity that survives reformatting and moving statements (see {@link Fingerprints})
+ * @param component the inventory component the finding is about, or "" when none
+ * @param suppression why it does not count, when an exception or the baseline covers it
  */
 public record Finding(String ruleId, Severity severity, Location location, String message, List<Related> related,
-                      String fingerprint) {
+                      String fingerprint, String component, Optional<Suppression> suppression) {
 
     /** A secondary location with a short note saying why it matters. */
     public record Related(Location location, String message) {}
 
     public Finding {
         related = List.copyOf(related);
+    }
+
+    /** A finding about no particular component, not suppressed. */
+    public Finding(String ruleId, Severity severity, Location location, String message, List<Related> related,
+                   String fingerprint) {
+        this(ruleId, severity, location, message, related, fingerprint, "", Optional.empty());
+    }
+
+    public boolean suppressed() {
+        return suppression.isPresent();
+    }
+
+    /** The same finding attributed to a component, with the component's inventory entry as a related location. */
+    public Finding ofComponent(String name, Optional<Related> inventoryEntry) {
+        List<Related> r = new java.util.ArrayList<>(related);
+        inventoryEntry.ifPresent(r::add);
+        return new Finding(ruleId, severity, location, message, r, fingerprint, name, suppression);
+    }
+
+    public Finding suppressedBy(Suppression s) {
+        return new Finding(ruleId, severity, location, message, related, fingerprint, component, Optional.of(s));
     }
 
     /** Report order: file, position, rule, message; total, so output is byte-identical across runs. */

@@ -22,6 +22,11 @@ public final class Fingerprints {
 
     /** The identity of one finding; call in report order for one file. */
     public String of(String ruleId, String file, Optional<Node> root, String pointer, String message) {
+        return of(ruleId, file, "", root, pointer, message);
+    }
+
+    /** The identity of a finding about a component (the component name joins the basis). */
+    public String of(String ruleId, String file, String component, Optional<Node> root, String pointer, String message) {
         String statement = "";
         String value = "";
         if (root.isPresent()) {
@@ -31,16 +36,19 @@ public final class Fingerprints {
             // No tree (the file does not parse): the message, without the positions it quotes.
             value = message.replaceAll("[0-9]+", "#");
         }
-        String basis = ruleId + '\u0000' + file + '\u0000' + statement + '\u0000' + value;
+        String basis = ruleId + '\u0000' + file + '\u0000' + component + '\u0000' + statement + '\u0000' + value;
         int n = seen.merge(basis, 1, Integer::sum);
         return sha256(basis + '\u0000' + n).substring(0, 32);
     }
 
-    /** "/Statement/3/Action/0" → "/Statement/3"; anything else → "" (the whole document). */
+    /**
+     * The unit a finding belongs to: an element of a top-level array ("/Statement/3/Action/0" →
+     * "/Statement/3", "/components/2/scope" → "/components/2"); otherwise "" (the whole document).
+     */
     static String statementPointer(String pointer) {
-        if (!pointer.startsWith("/Statement/")) return "";
-        int end = pointer.indexOf('/', "/Statement/".length());
-        return end < 0 ? pointer : pointer.substring(0, end);
+        String[] parts = pointer.split("/", 4);
+        if (parts.length < 3 || parts[2].isEmpty() || !parts[2].chars().allMatch(Character::isDigit)) return "";
+        return "/" + parts[1] + "/" + parts[2];
     }
 
     static String sha256(String s) {

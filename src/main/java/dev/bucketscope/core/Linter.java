@@ -2,6 +2,7 @@ package dev.bucketscope.core;
 
 import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.eval.Evaluator;
+import dev.bucketscope.inventory.Component;
 import dev.bucketscope.policy.PolicyFile;
 import dev.bucketscope.source.Node;
 import java.util.ArrayList;
@@ -10,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs the catalogue's rules over policy documents and returns findings in a total order, so the
- * same input always gives byte-identical output. Severity comes from the rule's doc, unless
- * overridden (a rule set to {@code off} is not run at all).
+ * Runs the catalogue's rules and returns findings in a total order, so the same input always
+ * gives byte-identical output. Severity comes from the rule's doc unless overridden (a rule set
+ * to {@code off} is not run at all); the engine, not the rule, attaches id, severity and identity.
  */
 public final class Linter {
     private final RuleCatalog catalog;
@@ -35,15 +36,16 @@ public final class Linter {
         return findings;
     }
 
+    /** The policy rules over one document. */
     public List<Finding> lint(PolicyFile file, Dialect dialect, Evaluator evaluator) {
         List<Finding> findings = new ArrayList<>();
         Fingerprints fingerprints = new Fingerprints();
         Optional<Node> root = file.policy().map(p -> (Node) p.root());
         for (RuleCatalog.Entry e : catalog.entries()) {
             Severity severity = severityOf(e);
-            if (severity == Severity.OFF) continue;
+            if (severity == Severity.OFF || !(e.rule() instanceof PolicyRule rule)) continue;
             PolicyContext ctx = new PolicyContext(file, dialect, evaluator);
-            e.rule().check(ctx);
+            rule.check(ctx);
             for (PolicyContext.Report r : ctx.reports()) {
                 findings.add(new Finding(e.meta().id(), severity, new Location(file.file(), r.span(), r.pointer()),
                         r.message(), r.related(), fingerprints.of(e.meta().id(), file.file(), root, r.pointer(), r.message())));
@@ -51,5 +53,37 @@ public final class Linter {
         }
         findings.sort(Finding.ORDER);
         return findings;
+    }
+
+    /**
+     * The inventory rules, in one of two phases: before exceptions are applied (every rule but
+     * those that judge exceptions) or after (those alone, with {@link InventoryContext#exceptionUses()} set).
+     *
+     * @param roots the parsed tree of each file findings may point into, for their identities
+     */
+    public List<Finding> lintInventory(InventoryContext ctx, boolean judgingExceptions, Map<String, Node> roots) {
+        List<Finding> findings = new ArrayList<>();
+        Fingerprints fingerprints = new Fingerprints();
+        for (RuleCatalog.Entry e : catalog.entries()) {
+            Severity severity = severityOf(e);
+            if (severity == Severity.OFF || !(e.rule() instanceof InventoryRule rule)) continue;
+            if (rule.judgesExceptions() != judgingExceptions) continue;
+            int before = ctx.reports().size();
+            rule.check(ctx);
+            for (InventoryContext.Report r : ctx.reports().subList(before, ctx.reports().size())) {
+                String component = r.component().map(Component::id).orElse("");
+                Location l = r.location();
+                String fp = fingerprints.of(e.meta().id(), l.file(), component, Optional.ofNullable(roots.get(l.file())),
+                        l.pointer(), r.message());
+                findings.add(new Finding(e.meta().id(), severity, l, r.message(), r.related(), fp, component, Optional.empty()));
+            }
+        }
+        return findings;
+    }
+
+    /** Sets how exceptions were used, for the rules that judge them. */
+    public static void recordExceptionUses(InventoryContext ctx,
+                                           Map<dev.bucketscope.inventory.AcceptedException, InventoryContext.ExceptionUse> uses) {
+        ctx.exceptionUses(uses);
     }
 }

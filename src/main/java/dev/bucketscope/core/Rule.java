@@ -1,15 +1,14 @@
 package dev.bucketscope.core;
 
 /**
- * A check over one policy document. Implementations are small, pure and stateless: they read the
- * model through the context and report spans and messages; they never print, read files or know
- * their own severity (that lives in {@code rules/<id>.md}).
+ * A check. Implementations are small, pure and stateless: they read the model through their
+ * context and report spans and messages; they never print, read files or know their own severity
+ * (that lives in {@code rules/<id>.md}). Two kinds exist: {@link PolicyRule} looks at one policy
+ * document, {@link InventoryRule} at the inventory and every component's policy together.
  *
  * <p>The rule id is derived from the class name: {@code UnknownActionRule} is {@code unknown-action}.
  */
 public interface Rule {
-
-    void check(PolicyContext context);
 
     /** kebab-case id from the class name, the join key with rules/<id>.md and fixtures/<id>/. */
     default String id() {

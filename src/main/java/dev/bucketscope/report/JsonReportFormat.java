@@ -24,6 +24,7 @@ public final class JsonReportFormat {
                 .name("error").value(report.count(Severity.ERROR))
                 .name("warning").value(report.count(Severity.WARNING))
                 .name("note").value(report.count(Severity.NOTE))
+                .name("suppressed").value(report.suppressed())
                 .endObject();
         w.name("findings").beginArray();
         for (Finding f : report.findings()) {
@@ -32,6 +33,14 @@ public final class JsonReportFormat {
             w.name("severity").value(f.severity().word());
             location(w, f.location());
             w.name("message").value(f.message());
+            w.name("component").value(f.component());
+            w.name("fingerprint").value(f.fingerprint());
+            if (f.suppression().isPresent()) {
+                w.name("suppression").beginObject()
+                        .name("kind").value(f.suppression().get().kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .name("reason").value(f.suppression().get().reason())
+                        .endObject();
+            }
             w.name("related").beginArray();
             for (Finding.Related r : f.related()) {
                 w.beginObject();

@@ -16,7 +16,12 @@ public record LintReport(String toolVersion, String dialect, int files, List<Fin
         notices = List.copyOf(notices);
     }
 
+    /** Findings of this severity that count (not suppressed). */
     public long count(Severity s) {
-        return findings.stream().filter(f -> f.severity() == s).count();
+        return findings.stream().filter(f -> !f.suppressed() && f.severity() == s).count();
+    }
+
+    public long suppressed() {
+        return findings.stream().filter(Finding::suppressed).count();
     }
 }

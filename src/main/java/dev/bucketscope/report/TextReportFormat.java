@@ -20,8 +20,9 @@ public final class TextReportFormat {
                                 BiFunction<String, Integer, Optional<String>> sourceLine) {
         StringBuilder sb = new StringBuilder();
         for (String n : report.notices()) sb.append("bucketscope: ").append(n).append('\n');
-        if (report.findings().isEmpty()) return sb.toString();
+        if (report.findings().stream().allMatch(Finding::suppressed)) return sb.toString();
         for (Finding f : report.findings()) {
+            if (f.suppressed()) continue; // listed in JSON and SARIF; counted in the summary here
             var span = f.location().span();
             sb.append(f.location().file()).append(':').append(span.line()).append(':').append(span.column()).append(": ");
             sb.append(paint(f.severity().word(), f.severity(), color)).append(" [").append(f.ruleId()).append("] ");
@@ -43,7 +44,8 @@ public final class TextReportFormat {
 
     static String summary(LintReport r) {
         return plural(r.count(Severity.ERROR), "error") + ", " + plural(r.count(Severity.WARNING), "warning") + ", "
-                + plural(r.count(Severity.NOTE), "note") + " in " + plural(r.files(), "policy") + " (" + r.dialect() + ")";
+                + plural(r.count(Severity.NOTE), "note") + " in " + plural(r.files(), "policy") + " (" + r.dialect() + ")"
+                + (r.suppressed() > 0 ? "; " + r.suppressed() + " suppressed" : "");
     }
 
     private static String plural(long n, String word) {

@@ -1,7 +1,7 @@
 package dev.bucketscope.rules;
 
 import dev.bucketscope.core.PolicyContext;
-import dev.bucketscope.core.Rule;
+import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.ActionFamily;
 import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.policy.Statement;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * Reports Allow Action values of the admin:, kms: and sts: families: an application's policy should
  * store and fetch objects, not administer the server, its keys or its credentials.
  */
-public final class AdminActionRule implements Rule {
+public final class AdminActionRule implements PolicyRule {
 
     @Override
     public void check(PolicyContext ctx) {

@@ -1,7 +1,7 @@
 package dev.bucketscope.rules;
 
 import dev.bucketscope.core.PolicyContext;
-import dev.bucketscope.core.Rule;
+import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.ActionFamily;
 import dev.bucketscope.dialect.ActionInfo;
 import dev.bucketscope.dialect.Dialect;
@@ -16,7 +16,7 @@ import java.util.List;
  * Reports Allow statements with NotAction: they grant every action not listed, including actions a
  * later server version adds and, where the dialect evaluates them so, admin: actions.
  */
-public final class AllowNotActionRule implements Rule {
+public final class AllowNotActionRule implements PolicyRule {
     private static final int SHOWN = 6;
 
     @Override

@@ -1,7 +1,7 @@
 package dev.bucketscope.rules;
 
 import dev.bucketscope.core.PolicyContext;
-import dev.bucketscope.core.Rule;
+import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.dialect.Quirk;
 import dev.bucketscope.policy.PolicyElement;
@@ -14,7 +14,7 @@ import dev.bucketscope.source.Node;
  * applications' buckets and buckets created later included. Where the server ignores NotResource in
  * identity policies, the message says what the statement means there instead.
  */
-public final class AllowNotResourceRule implements Rule {
+public final class AllowNotResourceRule implements PolicyRule {
 
     @Override
     public void check(PolicyContext ctx) {

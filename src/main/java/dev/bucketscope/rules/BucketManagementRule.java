@@ -1,7 +1,7 @@
 package dev.bucketscope.rules;
 
 import dev.bucketscope.core.PolicyContext;
-import dev.bucketscope.core.Rule;
+import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.ActionInfo;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
@@ -13,7 +13,7 @@ import java.util.Locale;
  * configuration (see {@link AllowedActions#changesConfiguration}). Family stars are left to
  * wildcard-action; partial wildcards such as {@code s3:Put*} are reported with what they include.
  */
-public final class BucketManagementRule implements Rule {
+public final class BucketManagementRule implements PolicyRule {
     private static final int SHOWN = 6;
 
     @Override

@@ -1,7 +1,7 @@
 package dev.bucketscope.rules;
 
 import dev.bucketscope.core.PolicyContext;
-import dev.bucketscope.core.Rule;
+import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.ActionFamily;
 import dev.bucketscope.dialect.ActionInfo;
 import dev.bucketscope.dialect.ActionLevel;
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * checked against buckets next to object-only resources), and Resource values no action of the
  * statement is checked against. Both are usually a misunderstanding that leaves a permission missing.
  */
-public final class IneffectiveGrantRule implements Rule {
+public final class IneffectiveGrantRule implements PolicyRule {
     @Override
     public void check(PolicyContext ctx) {
         if (ctx.policy().isEmpty()) return;

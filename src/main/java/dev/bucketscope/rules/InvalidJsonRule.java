@@ -2,14 +2,14 @@ package dev.bucketscope.rules;
 
 import dev.bucketscope.core.Finding;
 import dev.bucketscope.core.PolicyContext;
-import dev.bucketscope.core.Rule;
+import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.source.Problem;
 import dev.bucketscope.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Reports files that are not valid JSON in UTF-8, and duplicate keys (which servers read differently). */
-public final class InvalidJsonRule implements Rule {
+public final class InvalidJsonRule implements PolicyRule {
     @Override
     public void check(PolicyContext ctx) {
         for (Problem p : ctx.problems()) {

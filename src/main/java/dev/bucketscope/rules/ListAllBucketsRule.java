@@ -1,13 +1,13 @@
 package dev.bucketscope.rules;
 
 import dev.bucketscope.core.PolicyContext;
-import dev.bucketscope.core.Rule;
+import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.ActionInfo;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
 
 /** Reports an Allow of s3:ListAllMyBuckets named explicitly: it discloses every bucket name on the server. */
-public final class ListAllBucketsRule implements Rule {
+public final class ListAllBucketsRule implements PolicyRule {
     private static final String LIST_ALL = "s3:ListAllMyBuckets";
 
     @Override

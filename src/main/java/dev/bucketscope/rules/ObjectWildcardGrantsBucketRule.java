@@ -1,7 +1,7 @@
 package dev.bucketscope.rules;
 
 import dev.bucketscope.core.PolicyContext;
-import dev.bucketscope.core.Rule;
+import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.ActionInfo;
 import dev.bucketscope.dialect.ActionLevel;
 import dev.bucketscope.dialect.Dialect;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * {@code "bucket/"}, also match bucket-level calls and so grant the statement's bucket-level actions
  * on the bucket itself, unless another Resource of the statement already grants them there.
  */
-public final class ObjectWildcardGrantsBucketRule implements Rule {
+public final class ObjectWildcardGrantsBucketRule implements PolicyRule {
     // Listed first because they destroy the bucket or hand it to someone else.
     private static final List<String> DANGEROUS = List.of("s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy");
     private static final int SHOWN = 5;

@@ -1,7 +1,7 @@
 package dev.bucketscope.rules;
 
 import dev.bucketscope.core.PolicyContext;
-import dev.bucketscope.core.Rule;
+import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
@@ -14,7 +14,7 @@ import java.util.Set;
  * statement already grants, a Resource value another already matches, and a whole statement
  * another grants. The covered (later) one is reported, so each redundancy appears once.
  */
-public final class RedundantGrantRule implements Rule {
+public final class RedundantGrantRule implements PolicyRule {
     @Override
     public void check(PolicyContext ctx) {
         if (ctx.policy().isEmpty()) return;

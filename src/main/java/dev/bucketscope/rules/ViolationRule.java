@@ -1,14 +1,14 @@
 package dev.bucketscope.rules;
 
 import dev.bucketscope.core.PolicyContext;
-import dev.bucketscope.core.Rule;
+import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.policy.Violation;
 
 /**
  * Base of the "will the server accept and read it as written?" rules: the grammar decisions live
  * once, in the policy validator; each rule reports one category of them.
  */
-abstract class ViolationRule implements Rule {
+abstract class ViolationRule implements PolicyRule {
     private final Violation.Category category;
 
     ViolationRule(Violation.Category category) {

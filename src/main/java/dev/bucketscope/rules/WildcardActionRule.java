@@ -1,7 +1,7 @@
 package dev.bucketscope.rules;
 
 import dev.bucketscope.core.PolicyContext;
-import dev.bucketscope.core.Rule;
+import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.ActionCheck;
 import dev.bucketscope.dialect.ActionFamily;
 import dev.bucketscope.dialect.ActionInfo;
@@ -17,7 +17,7 @@ import java.util.Locale;
  * Reports Allow Action values that are wildcards the dialect accepts, listing what they expand to:
  * the dangerous members of a family star, every member of a partial wildcard such as {@code s3:Get*}.
  */
-public final class WildcardActionRule implements Rule {
+public final class WildcardActionRule implements PolicyRule {
     private static final int SHOWN = 8;
 
     @Override

@@ -1,7 +1,7 @@
 package dev.bucketscope.rules;
 
 import dev.bucketscope.core.PolicyContext;
-import dev.bucketscope.core.Rule;
+import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.ActionLevel;
 import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.policy.Statement;
@@ -12,7 +12,7 @@ import dev.bucketscope.policy.Value;
  * {@code arn:aws:s3:::*-logs}): they reach buckets of every application, present and future.
  * Statements whose actions are all global (ListAllMyBuckets) need such a resource and are skipped.
  */
-public final class WildcardResourceRule implements Rule {
+public final class WildcardResourceRule implements PolicyRule {
     private static final String S3_ARN = "arn:aws:s3:::";
 
     @Override

@@ -12,7 +12,7 @@ import java.util.List;
 public record Problem(Kind kind, String message, Span span, String pointer, List<Span> related) {
 
     /** What went wrong; {@code UNREADABLE} is a file that could not be read at all (I/O error). */
-    public enum Kind { SYNTAX, DUPLICATE_KEY, TOO_DEEP, TOO_LARGE, ENCODING, EMPTY, UNREADABLE }
+    public enum Kind { SYNTAX, DUPLICATE_KEY, TOO_DEEP, TOO_LARGE, ENCODING, EMPTY, UNREADABLE, SCHEMA }
 
     public Problem {
         related = List.copyOf(related);

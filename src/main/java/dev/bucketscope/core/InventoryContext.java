@@ -1,0 +1,137 @@
+package dev.bucketscope.core;
+
+import dev.bucketscope.dialect.Dialect;
+import dev.bucketscope.eval.AccessMap;
+import dev.bucketscope.eval.Evaluator;
+import dev.bucketscope.inventory.AcceptedException;
+import dev.bucketscope.inventory.Component;
+import dev.bucketscope.inventory.CredentialsFile;
+import dev.bucketscope.inventory.Inventory;
+import dev.bucketscope.policy.PolicyFile;
+import dev.bucketscope.source.Span;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What an inventory rule sees: the inventory, each component's policy (when it could be read),
+ * every policy file of the run, the credentials file, the dialect, today's date, and how the
+ * inventory's exceptions were used. Reports are attributed to a component, so the engine can
+ * attach the component's inventory entry and apply exceptions.
+ */
+public final class InventoryContext {
+    private final Inventory inventory;
+    private final Map<String, PolicyFile> policies;
+    private final List<PolicyFile> policyFiles;
+    private final Optional<CredentialsFile> credentials;
+    private final Dialect dialect;
+    private final Evaluator evaluator;
+    private final LocalDate today;
+    private final Map<String, AccessMap> access = new HashMap<>();
+    private final List<Report> reports = new ArrayList<>();
+    private final Map<String, String> fileProblems;
+    private Map<AcceptedException, ExceptionUse> exceptionUses = Map.of();
+
+    /** What a rule said; the engine turns it into a {@link Finding}. */
+    public record Report(Location location, String message, Optional<Component> component, List<Finding.Related> related) {}
+
+    /** How an exception fared in this run. */
+    public enum ExceptionUse { USED, UNUSED, STATEMENT_CHANGED, STATEMENT_MISSING }
+
+    /**
+     * @param fileProblems why a referenced file was not read, keyed by component name (its policy)
+     *                     or {@link #CREDENTIALS} (the credentials file): missing, outside the tree, not a policy
+     */
+    public InventoryContext(Inventory inventory, Map<String, PolicyFile> policies, List<PolicyFile> policyFiles,
+                            Optional<CredentialsFile> credentials, Map<String, String> fileProblems,
+                            Dialect dialect, Evaluator evaluator, LocalDate today) {
+        this.fileProblems = Map.copyOf(fileProblems);
+        this.inventory = inventory;
+        this.policies = Map.copyOf(policies);
+        this.policyFiles = List.copyOf(policyFiles);
+        this.credentials = credentials;
+        this.dialect = dialect;
+        this.evaluator = evaluator;
+        this.today = today;
+    }
+
+    /** Key of {@link #fileProblem} for the credentials file. */
+    public static final String CREDENTIALS = "\u0000credentials";
+
+    /** Why the file a component (or the credentials entry) points at was not read, if it was not. */
+    public Optional<String> fileProblem(String key) {
+        return Optional.ofNullable(fileProblems.get(key));
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+
+    public LocalDate today() {
+        return today;
+    }
+
+    /** The component's policy as read, when its file exists inside the tree. */
+    public Optional<PolicyFile> policy(Component c) {
+        return Optional.ofNullable(policies.get(c.id()));
+    }
+
+    /** Every policy file of the run (Markdown blocks excluded: no component owns documentation). */
+    public List<PolicyFile> policyFiles() {
+        return policyFiles;
+    }
+
+    public Optional<CredentialsFile> credentials() {
+        return credentials;
+    }
+
+    /** What the component's policy grants, per bucket and capability (computed once per component). */
+    public Optional<AccessMap> access(Component c) {
+        return policy(c).flatMap(PolicyFile::policy)
+                .map(p -> access.computeIfAbsent(c.id(), k -> new AccessMap(evaluator, List.of(p))));
+    }
+
+    /** How each exception was used; filled in before rules that judge exceptions run. */
+    public Map<AcceptedException, ExceptionUse> exceptionUses() {
+        return exceptionUses;
+    }
+
+    void exceptionUses(Map<AcceptedException, ExceptionUse> uses) {
+        this.exceptionUses = Map.copyOf(uses);
+    }
+
+    /** A finding in the inventory file itself. */
+    public void reportInventory(Span span, String pointer, String message, Optional<Component> component) {
+        reports.add(new Report(new Location(inventory.file(), span, pointer), message, component, List.of()));
+    }
+
+    /** A finding in another file (a policy, the credentials file) about a component. */
+    public void report(String file, Span span, String pointer, String message, Component component,
+                       List<Finding.Related> related) {
+        reports.add(new Report(new Location(file, span, pointer), message, Optional.of(component), related));
+    }
+
+    /** A related location in the inventory. */
+    public Finding.Related relatedInInventory(Span span, String pointer, String message) {
+        return new Finding.Related(new Location(inventory.file(), span, pointer), message);
+    }
+
+    public Finding.Related related(String file, Span span, String pointer, String message) {
+        return new Finding.Related(new Location(file, span, pointer), message);
+    }
+
+    List<Report> reports() {
+        return reports;
+    }
+}

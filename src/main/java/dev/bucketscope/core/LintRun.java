@@ -1,0 +1,298 @@
+package dev.bucketscope.core;
+
+import dev.bucketscope.dialect.Dialect;
+import dev.bucketscope.dialect.UnknownDialectException;
+import dev.bucketscope.eval.Evaluator;
+import dev.bucketscope.inventory.AcceptedException;
+import dev.bucketscope.inventory.Component;
+import dev.bucketscope.inventory.CredentialsFile;
+import dev.bucketscope.inventory.Inventory;
+import dev.bucketscope.inventory.InventoryReader;
+import dev.bucketscope.policy.CanonicalForm;
+import dev.bucketscope.policy.PolicyFile;
+import dev.bucketscope.policy.Statement;
+import dev.bucketscope.scan.PolicyLoader;
+import dev.bucketscope.scan.PolicySources;
+import dev.bucketscope.source.Node;
+import dev.bucketscope.source.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One lint run, from paths to sorted findings: find and read the policies, read the inventory
+ * and the credentials file, run the policy rules and the inventory rules, attribute findings to
+ * components, apply the inventory's exceptions and the baseline. The command line only parses
+ * options into {@link Options} and renders the {@link Result}.
+ */
+public final class LintRun {
+    public static final String INVENTORY_NAME = "bucketscope.yaml";
+
+    private LintRun() {}
+
+    /**
+     * @param dialectName the --dialect option when given; else the inventory's, else rustfs
+     * @param baseline fingerprints of accepted findings, already read
+     */
+    public record Options(List<Path> paths, Path workingDir, Optional<Path> inventory, Optional<String> dialectName,
+                          Map<String, Severity> severities, LocalDate today, Set<String> baseline, String baselineName) {}
+
+    public record Result(Dialect dialect, int files, List<Finding> findings, List<String> notices,
+                         Optional<Inventory> inventory) {}
+
+    /** Configuration that stops the run (exit code 2): each line names the file and position. */
+    public static final class ConfigException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public ConfigException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public static Result run(Options o, RuleCatalog catalog) throws ConfigException {
+        List<Path> roots = o.paths().isEmpty() ? List.of(Path.of(".")) : o.paths();
+        PolicySources.Found found = PolicySources.find(roots, o.workingDir());
+        List<String> notices = new ArrayList<>();
+        for (PolicySources.Skipped s : found.skipped()) notices.add(s.displayPath() + ": " + s.reason());
+        if (found.sources().isEmpty() && found.skipped().size() >= roots.size() && !found.skipped().isEmpty()) {
+            throw new ConfigException(String.join("\n", notices));
+        }
+
+        Optional<Inventory> inventory = inventory(o, roots);
+        Dialect dialect = dialect(o, inventory);
+        Map<String, Severity> severities = severities(o, inventory, catalog);
+        Linter linter = new Linter(catalog, severities);
+        Evaluator evaluator = new Evaluator(dialect);
+
+        List<PolicyFile> files = new ArrayList<>();
+        Map<Path, PolicyFile> byPath = new HashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        for (PolicySources.Source s : found.sources()) {
+            List<PolicyFile> docs = PolicyLoader.load(s, dialect);
+            files.addAll(docs);
+            if (!s.markdown() && docs.size() == 1) byPath.put(real(s.path()), docs.get(0));
+            for (PolicyFile d : docs) findings.addAll(linter.lint(d, dialect, evaluator));
+        }
+
+        if (inventory.isPresent()) {
+            findings = inventoryPhase(inventory.get(), o, files, byPath, findings, linter, dialect, evaluator);
+        }
+        findings = baseline(findings, o);
+        findings.sort(Finding.ORDER);
+        return new Result(dialect, files.size(), findings, notices, inventory);
+    }
+
+    private static List<Finding> inventoryPhase(Inventory inv, Options o, List<PolicyFile> files, Map<Path, PolicyFile> byPath,
+                                                List<Finding> policyFindings, Linter linter, Dialect dialect,
+                                                Evaluator evaluator) {
+        Map<String, PolicyFile> policies = new LinkedHashMap<>();
+        Map<String, String> fileProblems = new HashMap<>();
+        Map<String, Component> owners = new HashMap<>();
+        Map<String, Node> roots = new HashMap<>();
+        roots.put(inv.file(), inv.root());
+        for (Component c : inv.components()) {
+            if (c.policy().isEmpty()) continue;
+            Path p = inv.dir().resolve(c.policy().get().text()).normalize();
+            Optional<String> problem = insideProblem(inv.dir(), p);
+            if (problem.isPresent()) {
+                fileProblems.put(c.id(), problem.get());
+                continue;
+            }
+            PolicyFile f = byPath.get(real(p));
+            if (f == null) {
+                List<PolicyFile> docs = PolicyLoader.load(new PolicySources.Source(p, PolicySources.display(p, o.workingDir()), true), dialect);
+                f = docs.isEmpty() ? null : docs.get(0);
+            }
+            if (f == null) continue;
+            policies.put(c.id(), f);
+            owners.putIfAbsent(f.file(), c);
+            f.policy().ifPresent(pol -> roots.put(pol.file(), pol.root()));
+        }
+        Optional<CredentialsFile> credentials = Optional.empty();
+        if (inv.credentials().isPresent()) {
+            Path p = inv.dir().resolve(inv.credentials().get().file().text()).normalize();
+            Optional<String> problem = insideProblem(inv.dir(), p);
+            if (problem.isPresent()) fileProblems.put(InventoryContext.CREDENTIALS, problem.get());
+            else credentials = Optional.of(CredentialsFile.read(p, PolicySources.display(p, o.workingDir())));
+        }
+        List<PolicyFile> jsonFiles = files.stream().filter(f -> !f.file().toLowerCase(java.util.Locale.ROOT).endsWith(".md")).toList();
+        InventoryContext ctx = new InventoryContext(inv, policies, jsonFiles, credentials, fileProblems, dialect, evaluator, o.today());
+
+        List<Finding> all = new ArrayList<>();
+        for (Finding f : policyFindings) {
+            Component owner = owners.get(f.location().file());
+            all.add(owner == null ? f : f.ofComponent(owner.id(), Optional.of(entryOf(ctx, owner))));
+        }
+        for (Finding f : linter.lintInventory(ctx, false, roots)) all.add(withEntry(ctx, f, inv));
+        Map<AcceptedException, InventoryContext.ExceptionUse> uses = new LinkedHashMap<>();
+        all = applyExceptions(all, inv, policies, o.today(), uses);
+        ctx.exceptionUses(uses);
+        for (Finding f : linter.lintInventory(ctx, true, roots)) all.add(withEntry(ctx, f, inv));
+        return all;
+    }
+
+    private static Finding.Related entryOf(InventoryContext ctx, Component c) {
+        return ctx.relatedInInventory(c.name().span(), c.pointer(), "component '" + c.id() + "' in the inventory");
+    }
+
+    /** Inventory-rule findings outside the inventory file get the component's entry as related location. */
+    private static Finding withEntry(InventoryContext ctx, Finding f, Inventory inv) {
+        if (f.component().isEmpty() || f.location().file().equals(inv.file())) return f;
+        Optional<Component> c = inv.component(f.component());
+        return c.map(comp -> f.ofComponent(comp.id(), Optional.of(entryOf(ctx, comp)))).orElse(f);
+    }
+
+    /** Suppresses findings covered by a live exception; records how each exception fared. */
+    static List<Finding> applyExceptions(List<Finding> findings, Inventory inv, Map<String, PolicyFile> policies,
+                                         LocalDate today, Map<AcceptedException, InventoryContext.ExceptionUse> uses) {
+        for (AcceptedException e : inv.exceptions()) uses.put(e, InventoryContext.ExceptionUse.UNUSED);
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            Finding result = f;
+            for (AcceptedException e : inv.exceptions()) {
+                if (!e.rule().text().equals(f.ruleId()) || !e.component().text().equals(f.component())) continue;
+                if (e.expiryDate().isBefore(today)) continue;
+                if (e.statement().isPresent()) {
+                    InventoryContext.ExceptionUse use = statementMatch(e, f, policies.get(e.component().text()));
+                    if (use != InventoryContext.ExceptionUse.USED) {
+                        if (uses.get(e) == InventoryContext.ExceptionUse.UNUSED) uses.put(e, use);
+                        continue;
+                    }
+                }
+                uses.put(e, InventoryContext.ExceptionUse.USED);
+                result = f.suppressedBy(new Suppression(Suppression.Kind.EXCEPTION, e.reason().text()));
+                break;
+            }
+            out.add(result);
+        }
+        return out;
+    }
+
+    /** Does a statement-narrowed exception cover this finding, and is its statement unchanged? */
+    private static InventoryContext.ExceptionUse statementMatch(AcceptedException e, Finding f, PolicyFile policy) {
+        if (policy == null || policy.policy().isEmpty()) return InventoryContext.ExceptionUse.STATEMENT_MISSING;
+        Optional<Statement> st = statement(policy, e.statement().get().text());
+        if (st.isEmpty()) return InventoryContext.ExceptionUse.STATEMENT_MISSING;
+        if (!f.location().file().equals(policy.file())
+                || !(f.location().pointer() + "/").startsWith(st.get().pointer() + "/")) {
+            return InventoryContext.ExceptionUse.UNUSED;
+        }
+        return statementHash(st.get()).equals(e.statementHash().map(v -> v.text()).orElse(""))
+                ? InventoryContext.ExceptionUse.USED : InventoryContext.ExceptionUse.STATEMENT_CHANGED;
+    }
+
+    /** A statement named by its Sid or its JSON pointer. */
+    public static Optional<Statement> statement(PolicyFile policy, String ref) {
+        return policy.policy().flatMap(p -> p.statements().stream()
+                .filter(s -> ref.equals(s.pointer()) || s.sid().map(v -> v.text().equals(ref)).orElse(false))
+                .findFirst());
+    }
+
+    /** The hash an exception binds to: the first 12 hex digits of SHA-256 over the statement's canonical form. */
+    public static String statementHash(Statement st) {
+        return Fingerprints.sha256(CanonicalForm.of(st.node())).substring(0, 12);
+    }
+
+    private static List<Finding> baseline(List<Finding> findings, Options o) {
+        if (o.baseline().isEmpty()) return findings;
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            out.add(!f.suppressed() && o.baseline().contains(f.fingerprint())
+                    ? f.suppressedBy(new Suppression(Suppression.Kind.BASELINE, "in the baseline " + o.baselineName()))
+                    : f);
+        }
+        return out;
+    }
+
+    private static Optional<String> insideProblem(Path root, Path p) {
+        Path r = root.toAbsolutePath().normalize();
+        if (!p.toAbsolutePath().normalize().startsWith(r)) return Optional.of("points outside the inventory's directory; not read");
+        if (!Files.exists(p)) return Optional.of("does not exist");
+        try {
+            if (!p.toRealPath().startsWith(r.toRealPath())) return Optional.of("is a symlink leading outside the inventory's directory; not read");
+        } catch (IOException e) {
+            return Optional.of("cannot be read");
+        }
+        return Optional.empty();
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private static Optional<Inventory> inventory(Options o, List<Path> roots) throws ConfigException {
+        Optional<Path> path = o.inventory().map(p -> o.workingDir().resolve(p));
+        if (path.isEmpty()) {
+            for (Path r : roots) {
+                Path candidate = o.workingDir().resolve(r).resolve(INVENTORY_NAME);
+                if (Files.isDirectory(o.workingDir().resolve(r)) && Files.isRegularFile(candidate)) {
+                    path = Optional.of(candidate);
+                    break;
+                }
+            }
+        }
+        if (path.isEmpty()) {
+            // Files given one by one (a commit hook): the inventory at the working directory's root.
+            Path candidate = o.workingDir().resolve(INVENTORY_NAME);
+            boolean allFiles = roots.stream().allMatch(r -> Files.isRegularFile(o.workingDir().resolve(r)));
+            if (allFiles && Files.isRegularFile(candidate)) path = Optional.of(candidate);
+        }
+        if (path.isEmpty()) return Optional.empty();
+        String display = PolicySources.display(path.get(), o.workingDir());
+        if (!Files.isRegularFile(path.get())) throw new ConfigException(display + ": inventory not found");
+        InventoryReader.Result r = InventoryReader.read(path.get(), display);
+        if (r.inventory().isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            for (Problem p : r.problems()) {
+                lines.add(display + ":" + p.span().line() + ":" + p.span().column() + ": " + p.message());
+            }
+            throw new ConfigException(String.join("\n", lines));
+        }
+        return r.inventory();
+    }
+
+    private static Dialect dialect(Options o, Optional<Inventory> inv) throws ConfigException {
+        try {
+            if (o.dialectName().isPresent()) return Dialect.parse(o.dialectName().get());
+            if (inv.isPresent() && inv.get().dialect().isPresent()) {
+                var v = inv.get().dialect().get();
+                try {
+                    return Dialect.parse(v.text());
+                } catch (UnknownDialectException e) {
+                    throw new ConfigException(inv.get().file() + ":" + v.span().line() + ":" + v.span().column() + ": " + e.getMessage());
+                }
+            }
+            return Dialect.defaultDialect();
+        } catch (UnknownDialectException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static Map<String, Severity> severities(Options o, Optional<Inventory> inv, RuleCatalog catalog) throws ConfigException {
+        Map<String, Severity> out = new HashMap<>();
+        if (inv.isPresent()) {
+            for (var e : inv.get().severities().entrySet()) {
+                if (catalog.find(e.getKey()).isEmpty()) {
+                    var v = e.getValue();
+                    throw new ConfigException(inv.get().file() + ":" + v.span().line() + ":" + v.span().column()
+                            + ": severity names unknown rule '" + e.getKey() + "'; 'bucketscope rules' lists them");
+                }
+                out.put(e.getKey(), Severity.parse(e.getValue().text()).orElseThrow());
+            }
+        }
+        out.putAll(o.severities());
+        return out;
+    }
+}

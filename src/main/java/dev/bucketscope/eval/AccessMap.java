@@ -1,0 +1,111 @@
+package dev.bucketscope.eval;
+
+import dev.bucketscope.dialect.ActionInfo;
+import dev.bucketscope.dialect.ActionLevel;
+import dev.bucketscope.dialect.Capability;
+import dev.bucketscope.dialect.Dialect;
+import dev.bucketscope.glob.Glob;
+import dev.bucketscope.glob.PatternAlgebra;
+import dev.bucketscope.glob.PatternTooComplexException;
+import dev.bucketscope.policy.Policy;
+import dev.bucketscope.policy.Statement;
+import dev.bucketscope.policy.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one policy actually grants on one bucket, decided by the evaluator (Deny statements and
+ * dialect quirks included). A capability counts as granted when the server would allow its
+ * action for some key of the bucket: the keys tried are a neutral one plus, for every Allow
+ * pattern, a key that pattern matches in this bucket (found with the pattern algebra), so a grant
+ * on one prefix is seen. "Whole bucket" answers use the neutral key.
+ */
+public final class AccessMap {
+    /** The action that stands for each capability (the companions follow the same grants). */
+    public static final Map<Capability, String> PRIMARY = Map.of(
+            Capability.LIST, "s3:ListBucket",
+            Capability.READ, "s3:GetObject",
+            Capability.WRITE, "s3:PutObject",
+            Capability.DELETE, "s3:DeleteObject");
+
+    private static final String NEUTRAL_KEY = "bucketscope-any-key";
+    private static final String S3_ARN = "arn:aws:s3:::";
+
+    private final Evaluator evaluator;
+    private final List<Policy> policies;
+
+    public AccessMap(Evaluator evaluator, List<Policy> policies) {
+        this.evaluator = evaluator;
+        this.policies = List.copyOf(policies);
+    }
+
+    /** A granted action on a bucket, with the decision that granted it. */
+    public record Grant(String action, String bucket, String key, Outcome outcome) {}
+
+    /** The first allowed request for the capability on the bucket, trying every candidate key. */
+    public Optional<Grant> granted(String bucket, Capability capability) {
+        return grantedAction(bucket, PRIMARY.get(capability));
+    }
+
+    /** The decision for the capability on a neutral key of the bucket: what the whole bucket gets. */
+    public Outcome wholeBucket(String bucket, Capability capability) {
+        return decide(PRIMARY.get(capability), bucket, NEUTRAL_KEY);
+    }
+
+    /** Management actions the policy allows on the bucket (bucket- or object-level). */
+    public List<Grant> management(String bucket) {
+        List<Grant> out = new ArrayList<>();
+        for (ActionInfo a : evaluator.dialect().actions()) {
+            if (a.capability() != Capability.MANAGEMENT || a.level() == ActionLevel.GLOBAL) continue;
+            grantedAction(bucket, a.name()).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private Optional<Grant> grantedAction(String bucket, String actionName) {
+        Dialect d = evaluator.dialect();
+        Optional<ActionInfo> action = d.action(actionName);
+        if (action.isEmpty()) return Optional.empty();
+        if (action.get().level() == ActionLevel.BUCKET) {
+            Outcome o = evaluator.evaluate(policies, new Request(action.get(), bucket, ""));
+            return o.allowed() ? Optional.of(new Grant(actionName, bucket, "", o)) : Optional.empty();
+        }
+        for (String key : candidateKeys(bucket)) {
+            Outcome o = evaluator.evaluate(policies, new Request(action.get(), bucket, key));
+            if (o.allowed()) return Optional.of(new Grant(actionName, bucket, key, o));
+        }
+        return Optional.empty();
+    }
+
+    private Outcome decide(String actionName, String bucket, String key) {
+        ActionInfo action = evaluator.dialect().action(actionName).orElseThrow();
+        return evaluator.evaluate(policies, new Request(action, bucket, action.level() == ActionLevel.BUCKET ? "" : key));
+    }
+
+    /** The neutral key, and for each Allow resource pattern a key it matches in this bucket. */
+    List<String> candidateKeys(String bucket) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(NEUTRAL_KEY);
+        Glob objectsOfBucket = Glob.of(bucket + "/?*");
+        for (Policy p : policies) {
+            for (Statement st : p.statements()) {
+                if (!st.isAllow()) continue;
+                for (Value r : st.resources()) {
+                    String pattern = r.text().startsWith(S3_ARN) ? r.text().substring(S3_ARN.length()) : r.text();
+                    if (pattern.isEmpty() || pattern.length() > PatternAlgebra.MAX_PATTERN_BYTES) continue;
+                    try {
+                        PatternAlgebra.witnessIn(Glob.of(pattern), objectsOfBucket)
+                                .ifPresent(w -> keys.add(w.substring(bucket.length() + 1)));
+                    } catch (PatternTooComplexException e) {
+                        // the neutral key still answers; such patterns are reported elsewhere
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(keys);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.bucketscope.inventory;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.bucketscope.dialect.Capability;
+import dev.bucketscope.policy.CanonicalForm;
+import dev.bucketscope.policy.Value;
+import dev.bucketscope.source.Node;
+import dev.bucketscope.source.Pointers;
+import dev.bucketscope.source.Problem;
+import dev.bucketscope.source.SourceText;
+import dev.bucketscope.source.Span;
+import dev.bucketscope.source.YamlReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads {@code bucketscope.yaml}: YAML with positions (bounded, no tag or alias tricks), then the
+ * shape checked against {@code schemas/inventory.schema.json} with networknt, then the model.
+ * Problems carry the inventory's line and column; an inventory with problems is not used.
+ */
+public final class InventoryReader {
+    private InventoryReader() {}
+
+    /** The inventory, or the problems that stop it from being used (never both empty). */
+    public record Result(Optional<Inventory> inventory, List<Problem> problems) {}
+
+    private static final class SchemaHolder {
+        // Loaded on first use only: lint runs without an inventory never pay for the validator.
+        static final Schema SCHEMA = load();
+
+        private static Schema load() {
+            try (InputStream in = InventoryReader.class.getResourceAsStream("/schemas/inventory.schema.json")) {
+                if (in == null) throw new IllegalStateException("schemas/inventory.schema.json is not packaged");
+                return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public static Result read(Path path, String display) {
+        SourceText.Decoded decoded = SourceText.read(path);
+        if (decoded.text() == null) return new Result(Optional.empty(), decoded.problems());
+        return parse(decoded.text(), display, path.toAbsolutePath().normalize().getParent());
+    }
+
+    public static Result parse(String text, String display, Path dir) {
+        var parsed = YamlReader.parse(text);
+        if (parsed.root() == null || !parsed.problems().isEmpty()) {
+            List<Problem> problems = new ArrayList<>(parsed.problems());
+            if (problems.isEmpty()) problems.add(new Problem(Problem.Kind.EMPTY, "empty inventory", Span.point(1, 1), ""));
+            return new Result(Optional.empty(), problems);
+        }
+        Node root = parsed.root();
+        List<Problem> schemaProblems = validate(root);
+        if (!schemaProblems.isEmpty()) return new Result(Optional.empty(), schemaProblems);
+        Node.ObjectNode obj = (Node.ObjectNode) root;
+        List<Problem> problems = new ArrayList<>();
+        Inventory inv = build(obj, display, dir, problems);
+        return problems.isEmpty() ? new Result(Optional.of(inv), List.of()) : new Result(Optional.empty(), problems);
+    }
+
+    private static List<Problem> validate(Node root) {
+        List<Problem> out = new ArrayList<>();
+        List<Error> errors = SchemaHolder.SCHEMA.validate(CanonicalForm.of(root), InputFormat.JSON);
+        for (Error e : errors) {
+            String pointer = e.getInstanceLocation().toString();
+            Node at = Pointers.find(root, pointer).orElse(root);
+            Span span = at.span();
+            // An unknown or missing member is about a key: point at the key when there is one.
+            if (e.getProperty() != null && at instanceof Node.ObjectNode o) {
+                Optional<Node.Member> m = o.member(e.getProperty());
+                if (m.isPresent()) span = m.get().keySpan();
+            }
+            out.add(new Problem(Problem.Kind.SCHEMA, describe(e), span, pointer));
+        }
+        out.sort((a, b) -> a.span().compareTo(b.span()));
+        return out;
+    }
+
+    private static String describe(Error e) {
+        String msg = e.getMessage();
+        // networknt prefixes messages with the instance location; the finding has its own position.
+        int colon = msg.indexOf(": ");
+        if (colon > 0 && (msg.startsWith("/") || msg.startsWith("$") || msg.startsWith(": "))) msg = msg.substring(colon + 2);
+        String where = e.getInstanceLocation().toString();
+        return (where.isEmpty() ? "" : where + ": ") + msg;
+    }
+
+    private static Inventory build(Node.ObjectNode root, String display, Path dir, List<Problem> problems) {
+        Optional<Value> dialect = Optional.empty();
+        Optional<Value> endpoint = Optional.empty();
+        Optional<Node> server = root.get("server");
+        if (server.isPresent() && server.get() instanceof Node.ObjectNode s) {
+            dialect = s.get("dialect").map(InventoryReader::value);
+            endpoint = s.get("endpoint").map(InventoryReader::value);
+        }
+        List<Component> components = new ArrayList<>();
+        for (Node n : ((Node.ArrayNode) root.get("components").orElseThrow()).items()) {
+            components.add(component((Node.ObjectNode) n));
+        }
+        Optional<Credentials> credentials = root.get("credentials").flatMap(c -> credentials((Node.ObjectNode) c));
+        List<AcceptedException> exceptions = new ArrayList<>();
+        root.get("exceptions").ifPresent(list -> {
+            for (Node n : ((Node.ArrayNode) list).items()) exception((Node.ObjectNode) n, problems).ifPresent(exceptions::add);
+        });
+        Map<String, Value> severities = new LinkedHashMap<>();
+        root.member("severity").ifPresent(m -> {
+            for (Node.Member s : ((Node.ObjectNode) m.value()).members()) {
+                severities.put(s.key(), value(s.value()));
+            }
+        });
+        return new Inventory(display, dir, root, dialect, endpoint, components, credentials, exceptions, severities);
+    }
+
+    private static Component component(Node.ObjectNode c) {
+        Value name = value(c.get("name").orElseThrow());
+        Value user = c.get("user").map(InventoryReader::value)
+                .orElse(new Value(name.text() + "-svc", name.span(), name.pointer()));
+        Optional<Value> scopeValue = c.get("scope").map(InventoryReader::value);
+        Value scope = scopeValue.orElse(new Value(name.text() + "-*", name.span(), name.pointer()));
+        List<BucketGrant> buckets = new ArrayList<>();
+        c.get("buckets").ifPresent(b -> {
+            for (Node.Member m : ((Node.ObjectNode) b).members()) {
+                Value bucket = new Value(m.key(), m.keySpan(), m.value().pointer());
+                buckets.add(new BucketGrant(bucket, capabilities(m.value()), access(m.value())));
+            }
+        });
+        List<Value> actions = new ArrayList<>();
+        c.get("actions").ifPresent(a -> {
+            for (Node item : ((Node.ArrayNode) a).items()) actions.add(value(item));
+        });
+        return new Component(name, c.span(), c.pointer(), c.get("namespace").map(InventoryReader::value), user,
+                c.get("policy").map(InventoryReader::value), scope, scopeValue.isEmpty(), buckets, actions);
+    }
+
+    /** The declared capabilities of a shorthand or list (the schema has checked the words). */
+    static Set<Capability> capabilities(Node access) {
+        Set<Capability> caps = EnumSet.noneOf(Capability.class);
+        if (access instanceof Node.StringNode s) {
+            switch (s.value()) {
+                case "read-only" -> caps.addAll(List.of(Capability.LIST, Capability.READ));
+                case "read-write" -> caps.addAll(List.of(Capability.LIST, Capability.READ, Capability.WRITE, Capability.DELETE));
+                case "write-only" -> caps.add(Capability.WRITE);
+                default -> { }
+            }
+        } else if (access instanceof Node.ArrayNode a) {
+            for (Node item : a.items()) {
+                caps.add(Capability.valueOf(((Node.StringNode) item).value().toUpperCase(java.util.Locale.ROOT)));
+            }
+        }
+        return caps;
+    }
+
+    private static Value access(Node access) {
+        return new Value(access instanceof Node.StringNode s ? s.value() : CanonicalForm.of(access), access.span(), access.pointer());
+    }
+
+    private static Optional<Credentials> credentials(Node.ObjectNode c) {
+        Optional<Value> file = c.get("file").map(InventoryReader::value);
+        if (file.isEmpty()) return Optional.empty();
+        return Optional.of(new Credentials(file.get(),
+                c.get("access-key").map(n -> value(n).text()).orElse(Credentials.DEFAULT_ACCESS),
+                c.get("secret-key").map(n -> value(n).text()).orElse(Credentials.DEFAULT_SECRET)));
+    }
+
+    private static Optional<AcceptedException> exception(Node.ObjectNode e, List<Problem> problems) {
+        Value expires = value(e.get("expires").orElseThrow());
+        LocalDate date;
+        try {
+            date = LocalDate.parse(expires.text());
+        } catch (DateTimeParseException ex) {
+            problems.add(new Problem(Problem.Kind.SCHEMA, "expires '" + expires.text() + "' is not a date (YYYY-MM-DD)",
+                    expires.span(), expires.pointer()));
+            return Optional.empty();
+        }
+        return Optional.of(new AcceptedException(value(e.get("rule").orElseThrow()), value(e.get("component").orElseThrow()),
+                value(e.get("reason").orElseThrow()), expires, date, e.get("statement").map(InventoryReader::value),
+                e.get("statement-hash").map(InventoryReader::value), e.span(), e.pointer()));
+    }
+
+    private static Value value(Node n) {
+        String text;
+        if (n instanceof Node.StringNode s) text = s.value();
+        else if (n instanceof Node.NumberNode num) text = num.text();
+        else if (n instanceof Node.BooleanNode b) text = Boolean.toString(b.value());
+        else text = CanonicalForm.of(n);
+        return new Value(text, n.span(), n.pointer());
+    }
+}
