@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.networknt.schema.InputFormat;
 import dev.bucketscope.SchemaCheck;
 import dev.bucketscope.core.Finding;
+import dev.bucketscope.core.LintRun;
 import dev.bucketscope.core.Linter;
 import dev.bucketscope.core.Rule;
 import dev.bucketscope.core.RuleCatalog;
@@ -20,6 +21,7 @@ import dev.bucketscope.source.Node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,11 @@ class FixtureRunnerTest {
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path f : files.sorted().toList()) {
                         String name = f.getFileName().toString();
-                        if (isCase(name)) tests.add(DynamicTest.dynamicTest(id + "/" + name, () -> runCase(id, f)));
+                        if (Files.isDirectory(f) && (name.startsWith("bad-") || name.startsWith("good-"))) {
+                            tests.add(DynamicTest.dynamicTest(id + "/" + name + "/", () -> runDirectoryCase(id, f)));
+                        } else if (isCase(name)) {
+                            tests.add(DynamicTest.dynamicTest(id + "/" + name, () -> runCase(id, f)));
+                        }
                     }
                 }
             }
@@ -76,18 +82,29 @@ class FixtureRunnerTest {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 String n = f.getFileName().toString();
-                if (n.endsWith(".expected.json")) {
+                if (Files.isDirectory(f)) {
+                    // a directory case: a small repository with its own bucketscope.yaml
+                    assertTrue(n.startsWith("bad-") || n.startsWith("good-"), "fixtures/" + id + "/" + n + "/ is neither bad-* nor good-*");
+                    assertTrue(Files.exists(f.resolve("bucketscope.yaml")), "fixtures/" + id + "/" + n + "/ has no bucketscope.yaml");
+                    if (n.startsWith("bad-")) {
+                        bad++;
+                        assertTrue(Files.exists(dir.resolve(n + ".expected.json")), "fixtures/" + id + "/" + n + "/ has no sidecar");
+                    } else {
+                        good++;
+                        assertTrue(!Files.exists(dir.resolve(n + ".expected.json")), "fixtures/" + id + "/" + n + "/ is good but has a sidecar");
+                    }
+                } else if (n.endsWith(".expected.json")) {
                     String base = n.substring(0, n.length() - ".expected.json".length());
                     assertTrue(base.startsWith("bad-"), "fixtures/" + id + "/" + n + ": only bad cases have sidecars");
-                    assertTrue(Files.exists(dir.resolve(base + ".json")) || Files.exists(dir.resolve(base + ".md")),
-                            "fixtures/" + id + "/" + n + " has no case");
+                    assertTrue(Files.exists(dir.resolve(base + ".json")) || Files.exists(dir.resolve(base + ".md"))
+                                    || Files.isDirectory(dir.resolve(base)), "fixtures/" + id + "/" + n + " has no case");
                     assertEquals(List.of(), SchemaCheck.errors("fixture.schema.json", Files.readString(f), InputFormat.JSON),
                             "fixtures/" + id + "/" + n + " does not fit schemas/fixture.schema.json");
                 } else if (n.endsWith(".options.json")) {
                     String base = n.substring(0, n.length() - ".options.json".length());
                     assertTrue(base.startsWith("good-"), "fixtures/" + id + "/" + n + ": bad cases set their dialect in the sidecar");
-                    assertTrue(Files.exists(dir.resolve(base + ".json")) || Files.exists(dir.resolve(base + ".md")),
-                            "fixtures/" + id + "/" + n + " has no case");
+                    assertTrue(Files.exists(dir.resolve(base + ".json")) || Files.exists(dir.resolve(base + ".md"))
+                            || Files.isDirectory(dir.resolve(base)), "fixtures/" + id + "/" + n + " has no case");
                     assertEquals(List.of(), SchemaCheck.errors("fixture.schema.json", Files.readString(f), InputFormat.JSON));
                     assertTrue(!Files.readString(f).contains("\"findings\""), "fixtures/" + id + "/" + n + ": options carry only a dialect");
                 } else if (n.startsWith("bad-")) {
@@ -104,7 +121,7 @@ class FixtureRunnerTest {
         assertTrue(bad >= 1 && good >= 1, "fixtures/" + id + " needs at least one bad and one good case");
     }
 
-    private record Expected(int line, int column, int endLine, int endColumn, String pointer, String message) {}
+    private record Expected(String file, int line, int column, int endLine, int endColumn, String pointer, String message) {}
 
     private static void runCase(String id, Path file) throws IOException {
         String name = file.getFileName().toString();
@@ -128,6 +145,10 @@ class FixtureRunnerTest {
         List<Finding> actual = new ArrayList<>();
         for (PolicyFile d : docs) actual.addAll(linter.lint(d, dialect, evaluator));
 
+        compare(file + " (" + dialect.id() + ")", dialectId, expected, actual, false);
+    }
+
+    private static void compare(String what, String dialectId, List<Expected> expected, List<Finding> actual, boolean withFile) {
         List<Finding> unmatched = new ArrayList<>(actual);
         List<Expected> missing = new ArrayList<>();
         for (Expected e : expected) {
@@ -136,14 +157,32 @@ class FixtureRunnerTest {
             else missing.add(e);
         }
         if (!missing.isEmpty() || !unmatched.isEmpty()) {
-            fail(file + " (" + dialect.id() + "): missing " + missing + ", unexpected " + unmatched.size()
-                    + ". Actual findings as a sidecar:\n" + sidecarOf(dialectId, actual));
+            fail(what + ": missing " + missing + ", unexpected " + unmatched.size()
+                    + ". Actual findings as a sidecar:\n" + sidecarOf(dialectId, actual, withFile));
         }
+    }
+
+    /** A directory case: lint it as a repository (its bucketscope.yaml included) with only this rule. */
+    private static void runDirectoryCase(String id, Path dir) throws Exception {
+        String name = dir.getFileName().toString();
+        Path sidecar = dir.resolveSibling(name + (name.startsWith("bad-") ? ".expected.json" : ".options.json"));
+        Node.ObjectNode side = Files.exists(sidecar) ? (Node.ObjectNode) JsonReader.parse(Files.readString(sidecar)).root() : null;
+        Optional<String> dialect = side == null ? Optional.empty() : side.get("dialect").map(n -> ((Node.StringNode) n).value());
+        String today = side == null ? "2026-06-01" : side.get("today").map(n -> ((Node.StringNode) n).value()).orElse("2026-06-01");
+        List<Expected> expected = side == null ? List.of() : expected(side);
+        if (name.startsWith("bad-")) assertTrue(!expected.isEmpty(), sidecar + " lists no finding: a bad case must fail");
+        for (Expected e : expected) assertTrue(!e.file().isEmpty(), sidecar + ": directory cases name the file of each finding");
+        RuleCatalog one = new RuleCatalog(List.of(RULES.get(id)));
+        LintRun.Result result = LintRun.run(new LintRun.Options(List.of(Path.of(".")), dir.toAbsolutePath(), Optional.empty(),
+                dialect, Map.of(), LocalDate.parse(today), Set.of(), ""), one);
+        List<Finding> actual = result.findings().stream().filter(f -> !f.suppressed()).toList();
+        compare(dir + "/ (" + result.dialect().id() + ")", dialect.orElse(""), expected, actual, true);
     }
 
     private static boolean matches(Expected e, Finding f) {
         var s = f.location().span();
-        return s.line() == e.line() && s.column() == e.column() && s.endLine() == e.endLine()
+        return (e.file().isEmpty() || e.file().equals(f.location().file()))
+                && s.line() == e.line() && s.column() == e.column() && s.endLine() == e.endLine()
                 && s.endColumn() == e.endColumn() && f.location().pointer().equals(e.pointer())
                 && f.message().contains(e.message());
     }
@@ -154,7 +193,8 @@ class FixtureRunnerTest {
         if (findings.isEmpty()) return out;
         for (Node n : ((Node.ArrayNode) findings.get()).items()) {
             Node.ObjectNode o = (Node.ObjectNode) n;
-            out.add(new Expected(num(o, "line"), num(o, "column"), num(o, "endLine"), num(o, "endColumn"),
+            String file = o.get("file").map(n2 -> ((Node.StringNode) n2).value()).orElse("");
+            out.add(new Expected(file, num(o, "line"), num(o, "column"), num(o, "endLine"), num(o, "endColumn"),
                     str(o, "pointer"), str(o, "message")));
         }
         return out;
@@ -168,13 +208,14 @@ class FixtureRunnerTest {
         return ((Node.StringNode) o.get(key).orElseThrow()).value();
     }
 
-    private static String sidecarOf(String dialect, List<Finding> actual) {
-        StringBuilder sb = new StringBuilder("{\n  \"dialect\": \"" + dialect + "\",\n  \"findings\": [");
+    private static String sidecarOf(String dialect, List<Finding> actual, boolean withFile) {
+        StringBuilder sb = new StringBuilder("{\n" + (dialect.isEmpty() ? "" : "  \"dialect\": \"" + dialect + "\",\n") + "  \"findings\": [");
         for (int i = 0; i < actual.size(); i++) {
             Finding f = actual.get(i);
             var s = f.location().span();
             sb.append(i == 0 ? "\n" : ",\n").append(String.format(
-                    "    {\"line\": %d, \"column\": %d, \"endLine\": %d, \"endColumn\": %d, \"pointer\": \"%s\", \"message\": \"%s\"}",
+                    "    {%s\"line\": %d, \"column\": %d, \"endLine\": %d, \"endColumn\": %d, \"pointer\": \"%s\", \"message\": \"%s\"}",
+                    withFile ? "\"file\": \"" + f.location().file() + "\", " : "",
                     s.line(), s.column(), s.endLine(), s.endColumn(), f.location().pointer(),
                     f.message().replace("\\", "\\\\").replace("\"", "\\\"")));
         }
