@@ -108,7 +108,7 @@ final class LintCommand implements Callable<Integer> {
         boolean color = toTerminal && !noColor && System.getenv("NO_COLOR") == null;
         String rendered = format.equals("json") ? JsonReportFormat.render(report)
                 : TextReportFormat.render(report, toTerminal, color, sourceLines(cwd));
-        write(rendered, out);
+        Output.write(rendered, output, out);
         boolean failed = threshold != Severity.OFF
                 && result.findings().stream().anyMatch(f -> !f.suppressed() && f.severity().atLeast(threshold));
         return failed ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
@@ -137,21 +137,6 @@ final class LintCommand implements Callable<Integer> {
                     new UsageException("--severity " + id + " takes error, warning, note or off, not '" + level + "'")));
         }
         return map;
-    }
-
-    private void write(String rendered, PrintWriter out) throws UsageException {
-        if (output == null) {
-            out.print(rendered);
-            out.flush();
-            return;
-        }
-        try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(output, rendered, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + output + ": " + e.getMessage());
-        }
     }
 
     /** Source lines for the caret display, read lazily and only for files that have findings. */

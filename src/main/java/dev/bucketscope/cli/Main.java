@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Least-privilege linter for the IAM policies of S3-compatible object stores (RustFS, MinIO, AWS S3).",
-        subcommands = {LintCommand.class, SimulateCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LintCommand.class, MatrixCommand.class, SimulateCommand.class, GenerateCommand.class, RulesCommand.class,
+                ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--debug", description = "Show stack traces for internal errors.", scope = CommandLine.ScopeType.INHERIT)

@@ -93,26 +93,14 @@ public final class LintRun {
     private static List<Finding> inventoryPhase(Inventory inv, Options o, List<PolicyFile> files, Map<Path, PolicyFile> byPath,
                                                 List<Finding> policyFindings, Linter linter, Dialect dialect,
                                                 Evaluator evaluator) {
-        Map<String, PolicyFile> policies = new LinkedHashMap<>();
         Map<String, String> fileProblems = new HashMap<>();
+        Map<String, PolicyFile> policies = componentPolicies(inv, byPath, o.workingDir(), dialect, fileProblems);
         Map<String, Component> owners = new HashMap<>();
         Map<String, Node> roots = new HashMap<>();
         roots.put(inv.file(), inv.root());
         for (Component c : inv.components()) {
-            if (c.policy().isEmpty()) continue;
-            Path p = inv.dir().resolve(c.policy().get().text()).normalize();
-            Optional<String> problem = insideProblem(inv.dir(), p);
-            if (problem.isPresent()) {
-                fileProblems.put(c.id(), problem.get());
-                continue;
-            }
-            PolicyFile f = byPath.get(real(p));
-            if (f == null) {
-                List<PolicyFile> docs = PolicyLoader.load(new PolicySources.Source(p, PolicySources.display(p, o.workingDir()), true), dialect);
-                f = docs.isEmpty() ? null : docs.get(0);
-            }
+            PolicyFile f = policies.get(c.id());
             if (f == null) continue;
-            policies.put(c.id(), f);
             owners.putIfAbsent(f.file(), c);
             f.policy().ifPresent(pol -> roots.put(pol.file(), pol.root()));
         }
@@ -137,6 +125,31 @@ public final class LintRun {
         ctx.exceptionUses(uses);
         for (Finding f : linter.lintInventory(ctx, true, roots)) all.add(withEntry(ctx, f, inv));
         return all;
+    }
+
+    /**
+     * Each component's policy, read from inside the inventory's directory (reusing the documents
+     * the run already read); why a file was not read goes into {@code fileProblems}.
+     */
+    static Map<String, PolicyFile> componentPolicies(Inventory inv, Map<Path, PolicyFile> byPath, Path workingDir,
+                                                     Dialect dialect, Map<String, String> fileProblems) {
+        Map<String, PolicyFile> policies = new LinkedHashMap<>();
+        for (Component c : inv.components()) {
+            if (c.policy().isEmpty()) continue;
+            Path p = inv.dir().resolve(c.policy().get().text()).normalize();
+            Optional<String> problem = insideProblem(inv.dir(), p);
+            if (problem.isPresent()) {
+                fileProblems.put(c.id(), problem.get());
+                continue;
+            }
+            PolicyFile f = byPath.get(real(p));
+            if (f == null) {
+                List<PolicyFile> docs = PolicyLoader.load(new PolicySources.Source(p, PolicySources.display(p, workingDir), true), dialect);
+                f = docs.isEmpty() ? null : docs.get(0);
+            }
+            if (f != null) policies.put(c.id(), f);
+        }
+        return policies;
     }
 
     private static Finding.Related entryOf(InventoryContext ctx, Component c) {
@@ -232,7 +245,7 @@ public final class LintRun {
         }
     }
 
-    private static Optional<Inventory> inventory(Options o, List<Path> roots) throws ConfigException {
+    static Optional<Inventory> inventory(Options o, List<Path> roots) throws ConfigException {
         Optional<Path> path = o.inventory().map(p -> o.workingDir().resolve(p));
         if (path.isEmpty()) {
             for (Path r : roots) {
@@ -263,7 +276,7 @@ public final class LintRun {
         return r.inventory();
     }
 
-    private static Dialect dialect(Options o, Optional<Inventory> inv) throws ConfigException {
+    static Dialect dialect(Options o, Optional<Inventory> inv) throws ConfigException {
         try {
             if (o.dialectName().isPresent()) return Dialect.parse(o.dialectName().get());
             if (inv.isPresent() && inv.get().dialect().isPresent()) {
