@@ -96,7 +96,7 @@ public final class MatrixFormat {
                 .append("<title>bucketscope access matrix</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#1f2328}\n")
                 .append("table{border-collapse:collapse}th,td{border:1px solid #d0d7de;padding:.35rem .6rem;text-align:center}\n")
-                .append("th{background:#f6f8fa}th.component{text-align:left}td.ok{background:#dafbe1}\n")
+                .append("th{background:#f6f8fa}th.component{text-align:left;white-space:nowrap}td.ok{background:#dafbe1}\n")
                 .append("td.over{background:#ffebe9;font-weight:600}td.under{background:#fff8c5;font-weight:600}td.none{color:#8c959f}\n")
                 .append("caption{caption-side:top;text-align:left;font-weight:600;margin-bottom:.5rem}\n")
                 .append("</style>\n</head>\n<body>\n<h1>Who can do what on which bucket</h1>\n")
