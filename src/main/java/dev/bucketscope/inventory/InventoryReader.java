@@ -77,7 +77,14 @@ public final class InventoryReader {
 
     private static List<Problem> validate(Node root) {
         List<Problem> out = new ArrayList<>();
-        List<Error> errors = SchemaHolder.SCHEMA.validate(CanonicalForm.of(root), InputFormat.JSON);
+        List<Error> errors;
+        try {
+            errors = SchemaHolder.SCHEMA.validate(CanonicalForm.of(root), InputFormat.JSON);
+        } catch (RuntimeException e) {
+            // The validator re-parses our canonical JSON; a failure there is ours, but must not crash the run.
+            return List.of(new Problem(Problem.Kind.SCHEMA, "the inventory could not be checked against its schema: "
+                    + e.getClass().getSimpleName(), root.span(), ""));
+        }
         for (Error e : errors) {
             String pointer = e.getInstanceLocation().toString();
             Node at = Pointers.find(root, pointer).orElse(root);

@@ -7,6 +7,9 @@ import dev.bucketscope.source.Node;
  * drop duplicate statements when policies are merged (as the server does) and to hash content.
  */
 public final class CanonicalForm {
+    private static final java.util.regex.Pattern JSON_NUMBER =
+            java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
     private CanonicalForm() {}
 
     public static String of(Node node) {
@@ -36,7 +39,9 @@ public final class CanonicalForm {
         } else if (node instanceof Node.StringNode s) {
             quote(s.value(), sb);
         } else if (node instanceof Node.NumberNode n) {
-            sb.append(n.text());
+            // YAML numbers ("0x1F", "000123", ".inf") are not all JSON numbers: keep the output valid JSON.
+            if (JSON_NUMBER.matcher(n.text()).matches()) sb.append(n.text());
+            else quote(n.text(), sb);
         } else if (node instanceof Node.BooleanNode b) {
             sb.append(b.value());
         } else {

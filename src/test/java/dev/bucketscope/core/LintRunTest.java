@@ -1,0 +1,122 @@
+package dev.bucketscope.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bucketscope.rules.BuiltinRules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The inventory phase of a run: attribution to components, exceptions, baseline, configuration errors. */
+class LintRunTest {
+    @TempDir
+    Path dir;
+
+    private static final String STAR_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"All\",\"Effect\":\"Allow\","
+            + "\"Action\":[\"s3:*\"],\"Resource\":[\"arn:aws:s3:::loki-*\"]}]}";
+
+    private LintRun.Result run(String inventory, LocalDate today, Set<String> baseline) throws Exception {
+        Files.createDirectories(dir.resolve("policies"));
+        Files.writeString(dir.resolve("policies/loki-storage.json"), STAR_POLICY);
+        Files.writeString(dir.resolve("bucketscope.yaml"), inventory);
+        return LintRun.run(new LintRun.Options(List.of(Path.of(".")), dir, Optional.empty(), Optional.empty(), Map.of(),
+                today, baseline, "baseline.json"), new RuleCatalog(BuiltinRules.all()));
+    }
+
+    private static final String INVENTORY = """
+            version: 1
+            components:
+              - name: loki
+                policy: policies/loki-storage.json
+                buckets:
+                  loki-chunks: read-write
+            """;
+
+    private static List<Finding> of(LintRun.Result r, String rule) {
+        return r.findings().stream().filter(f -> f.ruleId().equals(rule)).toList();
+    }
+
+    @Test
+    void policyFindingsAreAttributedToTheirComponent() throws Exception {
+        LintRun.Result r = run(INVENTORY, LocalDate.of(2026, 6, 1), Set.of());
+        Finding star = of(r, "wildcard-action").get(0);
+        assertEquals("loki", star.component());
+        assertTrue(star.related().stream().anyMatch(rel -> rel.location().file().equals("bucketscope.yaml")
+                && rel.location().span().line() == 3), star.related().toString());
+    }
+
+    @Test
+    void liveExceptionsSuppressExpiredOnesDoNot() throws Exception {
+        String withException = INVENTORY + """
+                exceptions:
+                  - rule: wildcard-action
+                    component: loki
+                    reason: migration in progress
+                    expires: 2026-12-31
+                """;
+        Finding live = of(run(withException, LocalDate.of(2026, 6, 1), Set.of()), "wildcard-action").get(0);
+        assertEquals(Optional.of(new Suppression(Suppression.Kind.EXCEPTION, "migration in progress")), live.suppression());
+        Finding expired = of(run(withException, LocalDate.of(2027, 1, 1), Set.of()), "wildcard-action").get(0);
+        assertTrue(expired.suppression().isEmpty());
+    }
+
+    @Test
+    void statementExceptionsAreBoundToTheStatementContent() throws Exception {
+        LintRun.Result first = run(INVENTORY, LocalDate.of(2026, 6, 1), Set.of());
+        var policy = first.findings().get(0);
+        String hash = LintRun.statementHash(dev.bucketscope.policy.PolicyFile.fromText(STAR_POLICY, "p", 
+                dev.bucketscope.dialect.Dialect.defaultDialect(), List.of()).policy().orElseThrow().statements().get(0));
+        String exception = INVENTORY + "exceptions:\n  - {rule: wildcard-action, component: loki, reason: accepted, expires: 2026-12-31, "
+                + "statement: All, statement-hash: " + hash + "}\n";
+        assertTrue(of(run(exception, LocalDate.of(2026, 6, 1), Set.of()), "wildcard-action").get(0).suppressed(), policy.toString());
+        String stale = INVENTORY + "exceptions:\n  - {rule: wildcard-action, component: loki, reason: accepted, expires: 2026-12-31, "
+                + "statement: All, statement-hash: 000000000000}\n";
+        assertTrue(!of(run(stale, LocalDate.of(2026, 6, 1), Set.of()), "wildcard-action").get(0).suppressed());
+    }
+
+    @Test
+    void baselineSuppressesKnownFindingsOnly() throws Exception {
+        LintRun.Result first = run(INVENTORY, LocalDate.of(2026, 6, 1), Set.of());
+        Finding star = of(first, "wildcard-action").get(0);
+        LintRun.Result second = run(INVENTORY, LocalDate.of(2026, 6, 1), Set.of(star.fingerprint()));
+        Finding again = of(second, "wildcard-action").get(0);
+        assertEquals(Suppression.Kind.BASELINE, again.suppression().orElseThrow().kind());
+        assertTrue(second.findings().stream().filter(f -> !f.fingerprint().equals(star.fingerprint())).noneMatch(Finding::suppressed));
+    }
+
+    @Test
+    void configurationErrorsNameTheInventoryLine() throws IOException {
+        var e = assertThrows(LintRun.ConfigException.class, () -> run("version: 1\ncomponents:\n  - name: Loki!\n",
+                LocalDate.of(2026, 6, 1), Set.of()));
+        assertTrue(e.getMessage().startsWith("bucketscope.yaml:3:"), e.getMessage());
+        var d = assertThrows(LintRun.ConfigException.class, () -> run("version: 1\nserver:\n  dialect: ceph\ncomponents: []\n",
+                LocalDate.of(2026, 6, 1), Set.of()));
+        assertTrue(d.getMessage().startsWith("bucketscope.yaml:3:12: "), d.getMessage());
+        var s = assertThrows(LintRun.ConfigException.class, () -> run("version: 1\ncomponents: []\nseverity:\n  no-such-rule: off\n",
+                LocalDate.of(2026, 6, 1), Set.of()));
+        assertTrue(s.getMessage().contains("no-such-rule"), s.getMessage());
+    }
+
+    @Test
+    void inventorySeverityOverridesApply() throws Exception {
+        LintRun.Result r = run(INVENTORY + "severity:\n  wildcard-action: note\n  redundant-grant: off\n", LocalDate.of(2026, 6, 1), Set.of());
+        assertEquals(Severity.NOTE, of(r, "wildcard-action").get(0).severity());
+        assertEquals(List.of(), of(r, "redundant-grant"));
+    }
+
+    @Test
+    void policyPathsMayNotLeaveTheInventoryDirectory() throws Exception {
+        LintRun.Result r = run(INVENTORY.replace("policies/loki-storage.json", "../../../etc/passwd"), LocalDate.of(2026, 6, 1), Set.of());
+        // the file outside is never read: no finding points into it
+        assertTrue(r.findings().stream().noneMatch(f -> f.location().file().contains("passwd")), r.findings().toString());
+    }
+}
