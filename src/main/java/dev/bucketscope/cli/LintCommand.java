@@ -7,8 +7,11 @@ import dev.bucketscope.core.Severity;
 import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.eval.Evaluator;
 import dev.bucketscope.policy.PolicyFile;
+import dev.bucketscope.report.GithubReportFormat;
 import dev.bucketscope.report.JsonReportFormat;
 import dev.bucketscope.report.LintReport;
+import dev.bucketscope.report.MarkdownReportFormat;
+import dev.bucketscope.report.SarifReportFormat;
 import dev.bucketscope.report.TextReportFormat;
 import dev.bucketscope.rules.BuiltinRules;
 import dev.bucketscope.scan.PolicyLoader;
@@ -20,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,8 +53,21 @@ final class LintCommand implements Callable<Integer> {
             description = "rustfs (newest known), rustfs@VERSION, minio or aws. Default: ${DEFAULT-VALUE}.")
     String dialectName;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
+    private static final List<String> FORMATS = List.of("text", "json", "sarif", "github", "markdown");
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = {"text, json, sarif (SARIF 2.1.0 for GitHub code scanning), github (workflow-command",
+                    "annotations) or markdown (a summary for $GITHUB_STEP_SUMMARY). Default: ${DEFAULT-VALUE}."})
     String format;
+
+    @Option(names = "--sarif-category", paramLabel = "CATEGORY", defaultValue = "bucketscope/",
+            description = "SARIF automationDetails.id: the code-scanning category, up to the last '/'. Default: ${DEFAULT-VALUE}.")
+    String sarifCategory;
+
+    @Option(names = "--only-policies",
+            description = {"Treat named files like files found in a directory: skip files that are not *.json or *.md",
+                    "and JSON that is not a policy. For hooks that pass every changed file."})
+    boolean onlyPolicies;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
@@ -75,14 +92,17 @@ final class LintCommand implements Callable<Integer> {
         Severity threshold = failOn.equalsIgnoreCase("none") ? Severity.OFF
                 : Severity.parse(failOn).filter(s -> s != Severity.OFF).orElseThrow(() ->
                         new UsageException("--fail-on takes error, warning, note or none, not '" + failOn + "'"));
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UsageException("--format takes text or json, not '" + format + "'");
+        if (!FORMATS.contains(format)) {
+            throw new UsageException("--format takes " + String.join(", ", FORMATS) + ", not '" + format + "'");
         }
+        if (sarifCategory.isBlank()) throw new UsageException("--sarif-category must not be empty");
+        Instant start = Instant.now();
         RuleCatalog catalog = new RuleCatalog(BuiltinRules.all());
         Linter linter = new Linter(catalog, overrides(catalog));
 
         Path cwd = Path.of("").toAbsolutePath();
         PolicySources.Found found = PolicySources.find(paths.isEmpty() ? List.of(Path.of(".")) : paths, cwd);
+        if (onlyPolicies) found = onlyPolicies(found);
         List<String> notices = new ArrayList<>();
         for (PolicySources.Skipped s : found.skipped()) notices.add(s.displayPath() + ": " + s.reason());
         if (found.sources().isEmpty() && !found.skipped().isEmpty() && found.skipped().size() == paths.size()) {
@@ -95,11 +115,20 @@ final class LintCommand implements Callable<Integer> {
         for (PolicyFile f : files) findings.addAll(linter.lint(f, dialect, evaluator));
         findings.sort(Finding.ORDER);
 
-        LintReport report = new LintReport(Main.Version.version(), dialect.id(), files.size(), findings, notices);
+        List<LintReport.Rule> rules = new ArrayList<>();
+        for (RuleCatalog.Entry e : catalog.entries()) rules.add(new LintReport.Rule(e.meta(), linter.severityOf(e)));
+        LintReport report = new LintReport(Main.Version.version(), dialect.id(), files.size(), findings, notices, rules);
         boolean toTerminal = output == null && System.console() != null;
         boolean color = toTerminal && !noColor && System.getenv("NO_COLOR") == null;
-        String rendered = format.equals("json") ? JsonReportFormat.render(report)
-                : TextReportFormat.render(report, toTerminal, color, sourceLines(found));
+        // Each format's classes load only when it is chosen (SARIF's model is the heavy one).
+        String rendered = switch (format) {
+            case "json" -> JsonReportFormat.render(report);
+            case "sarif" -> SarifReportFormat.render(report, new SarifReportFormat.Options(sarifCategory,
+                    Main.Version.url(), sourceTexts(found), start, Instant.now()));
+            case "github" -> GithubReportFormat.render(report);
+            case "markdown" -> MarkdownReportFormat.render(report, Main.Version.url());
+            default -> TextReportFormat.render(report, toTerminal, color, sourceLines(found));
+        };
         write(rendered, out);
         boolean failed = threshold != Severity.OFF && findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
         return failed ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
@@ -134,6 +163,32 @@ final class LintCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot write " + output + ": " + e.getMessage());
         }
+    }
+
+    /** Named files as if found by a walk: only *.json and *.md, and JSON only when it is a policy. */
+    private static PolicySources.Found onlyPolicies(PolicySources.Found found) {
+        List<PolicySources.Source> kept = new ArrayList<>();
+        for (PolicySources.Source s : found.sources()) {
+            String name = s.displayPath().toLowerCase(java.util.Locale.ROOT);
+            if (name.endsWith(".json") || name.endsWith(".md")) kept.add(new PolicySources.Source(s.path(), s.displayPath(), false));
+        }
+        return new PolicySources.Found(kept, found.skipped());
+    }
+
+    /**
+     * File contents as GitHub's upload step reads them (UTF-8, nothing stripped), for the SARIF
+     * line hashes; empty for a file that cannot be read.
+     */
+    private static java.util.function.Function<String, Optional<String>> sourceTexts(PolicySources.Found found) {
+        Map<String, Path> byDisplay = new HashMap<>();
+        for (PolicySources.Source s : found.sources()) byDisplay.put(s.displayPath(), s.path());
+        return file -> Optional.ofNullable(byDisplay.get(file)).flatMap(p -> {
+            try {
+                return Optional.of(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** Source lines for the caret display, read lazily and only for files that have findings. */
