@@ -46,10 +46,21 @@ public final class MarkdownReportFormat {
         return sb.toString();
     }
 
-    /** Safe inside a table cell: no pipes, no line breaks, no HTML. */
+    /** Safe inside a table cell: no pipes, no line breaks, no HTML, no emphasis from s3:Get* or file_names. */
     static String cell(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '\r', '\n' -> sb.append(' ');
+                case '|', '*', '_', '`', '[', ']', '\\', '~' -> sb.append('\\').append(c);
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static String plural(long n, String word) {
