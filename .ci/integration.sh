@@ -7,7 +7,7 @@
 #   2. the pre-commit hook (.pre-commit-hooks.yaml) run with `pre-commit try-repo` against a
 #      scratch git repository, once on a clean policy and once on a violation.
 # Needs: Java 17+, Maven, git, node/npx, python3; pre-commit is installed from Debian when
-# missing and we run as root. Leaves target/ci/ behind; everything else goes in a temp dir.
+# missing and we run as root (or have password-less sudo, as on GitHub's runners). Leaves target/ci/ behind; everything else goes in a temp dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -30,6 +30,8 @@ echo "== pre-commit: try-repo against a scratch repository"
 if ! command -v pre-commit >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit >/dev/null
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit >/dev/null
   else
     echo "pre-commit is missing; install it (apt-get install pre-commit) and rerun" >&2
     exit 1
