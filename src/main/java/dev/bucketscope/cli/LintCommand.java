@@ -3,8 +3,11 @@ package dev.bucketscope.cli;
 import dev.bucketscope.core.LintRun;
 import dev.bucketscope.core.RuleCatalog;
 import dev.bucketscope.core.Severity;
+import dev.bucketscope.report.GithubReportFormat;
 import dev.bucketscope.report.JsonReportFormat;
 import dev.bucketscope.report.LintReport;
+import dev.bucketscope.report.MarkdownReportFormat;
+import dev.bucketscope.report.SarifReportFormat;
 import dev.bucketscope.report.TextReportFormat;
 import dev.bucketscope.rules.BuiltinRules;
 import dev.bucketscope.source.LineMap;
@@ -14,6 +17,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,20 +28,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code lint}: find policies under the paths, run the rules, report. */
+/** {@code lint}: parse options, run {@link LintRun}, render the report. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Lint IAM policies: *.json files with a Statement, and ```json blocks in *.md files.",
-                "Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 on usage errors."})
+        description = {"Lint IAM policies (*.json files with a Statement, ```json blocks in *.md files) and, when an",
+                "inventory is found, check them against what each component declares.",
+                "Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 on usage or configuration errors."})
 final class LintCommand implements Callable<Integer> {
+    private static final List<String> FORMATS = List.of("text", "json", "sarif", "github", "markdown");
 
     @Spec
     CommandSpec spec;
@@ -50,8 +56,19 @@ final class LintCommand implements Callable<Integer> {
             description = "The inventory. Default: bucketscope.yaml at the root of a PATH (or of the working directory when only files are given).")
     Path inventory;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = {"text, json, sarif (SARIF 2.1.0 for GitHub code scanning), github (workflow-command",
+                    "annotations) or markdown (a summary for $GITHUB_STEP_SUMMARY). Default: ${DEFAULT-VALUE}."})
     String format;
+
+    @Option(names = "--sarif-category", paramLabel = "CATEGORY", defaultValue = "bucketscope/",
+            description = "SARIF automationDetails.id: the code-scanning category, up to the last '/'. Default: ${DEFAULT-VALUE}.")
+    String sarifCategory;
+
+    @Option(names = "--only-policies",
+            description = {"Treat named files like files found in a directory: skip files that are not *.json or *.md",
+                    "and JSON that is not a policy. For hooks that pass every changed file."})
+    boolean onlyPolicies;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
@@ -72,7 +89,7 @@ final class LintCommand implements Callable<Integer> {
             description = "Record the current findings in FILE, to adopt bucketscope on a repository with existing findings.")
     Path writeBaseline;
 
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD", hidden = false,
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD",
             description = "Judge exception expiry as of this date instead of today (for reproducible runs).")
     String today;
 
@@ -86,13 +103,16 @@ final class LintCommand implements Callable<Integer> {
         Severity threshold = failOn.equalsIgnoreCase("none") ? Severity.OFF
                 : Severity.parse(failOn).filter(s -> s != Severity.OFF).orElseThrow(() ->
                         new UsageException("--fail-on takes error, warning, note or none, not '" + failOn + "'"));
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UsageException("--format takes text or json, not '" + format + "'");
+        if (!FORMATS.contains(format)) {
+            throw new UsageException("--format takes " + String.join(", ", FORMATS) + ", not '" + format + "'");
         }
+        if (sarifCategory.isBlank()) throw new UsageException("--sarif-category must not be empty");
+        Instant start = Instant.now();
         RuleCatalog catalog = new RuleCatalog(BuiltinRules.all());
         Path cwd = Path.of("").toAbsolutePath();
         LintRun.Options options = new LintRun.Options(paths, cwd, Optional.ofNullable(inventory), Optional.ofNullable(dialectName),
-                overrides(catalog), todayDate(), Baseline.read(baseline), baseline == null ? "" : baseline.toString());
+                overrides(catalog), todayDate(), Baseline.read(baseline), baseline == null ? "" : baseline.toString(),
+                onlyPolicies);
         LintRun.Result result;
         try {
             result = LintRun.run(options, catalog);
@@ -102,12 +122,23 @@ final class LintCommand implements Callable<Integer> {
         result.dialect().warning().ifPresent(w -> err.println("bucketscope: warning: " + w));
         if (writeBaseline != null) Baseline.write(writeBaseline, result.findings());
 
+        List<LintReport.Rule> rules = new ArrayList<>();
+        for (RuleCatalog.Entry e : catalog.entries()) {
+            rules.add(new LintReport.Rule(e.meta(), result.severities().getOrDefault(e.meta().id(), e.meta().severity())));
+        }
         LintReport report = new LintReport(Main.Version.version(), result.dialect().id(), result.files(), result.findings(),
-                result.notices());
+                result.notices(), rules);
         boolean toTerminal = output == null && System.console() != null;
         boolean color = toTerminal && !noColor && System.getenv("NO_COLOR") == null;
-        String rendered = format.equals("json") ? JsonReportFormat.render(report)
-                : TextReportFormat.render(report, toTerminal, color, sourceLines(cwd));
+        // Each format's classes load only when it is chosen (SARIF's model is the heavy one).
+        String rendered = switch (format) {
+            case "json" -> JsonReportFormat.render(report);
+            case "sarif" -> SarifReportFormat.render(report, new SarifReportFormat.Options(sarifCategory,
+                    Main.Version.url(), sourceTexts(cwd), start, Instant.now()));
+            case "github" -> GithubReportFormat.render(report);
+            case "markdown" -> MarkdownReportFormat.render(report, Main.Version.url());
+            default -> TextReportFormat.render(report, toTerminal, color, sourceLines(cwd));
+        };
         Output.write(rendered, output, out);
         boolean failed = threshold != Severity.OFF
                 && result.findings().stream().anyMatch(f -> !f.suppressed() && f.severity().atLeast(threshold));
@@ -137,6 +168,20 @@ final class LintCommand implements Callable<Integer> {
                     new UsageException("--severity " + id + " takes error, warning, note or off, not '" + level + "'")));
         }
         return map;
+    }
+
+    /**
+     * File contents as GitHub's upload step reads them (UTF-8, nothing stripped), for the SARIF
+     * line hashes; empty for a file that cannot be read.
+     */
+    private static java.util.function.Function<String, Optional<String>> sourceTexts(Path cwd) {
+        return file -> {
+            try {
+                return Optional.of(new String(Files.readAllBytes(cwd.resolve(file)), StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        };
     }
 
     /** Source lines for the caret display, read lazily and only for files that have findings. */

@@ -82,13 +82,22 @@ public final class Main implements Runnable {
         }
 
         static String version() {
+            return build().getProperty("version", "unknown");
+        }
+
+        /** The project's home page (the POM's url). */
+        static String url() {
+            return build().getProperty("url", "https://github.com/bucketscope/bucketscope");
+        }
+
+        private static Properties build() {
             Properties p = new Properties();
             try (InputStream in = Main.class.getResourceAsStream("/bucketscope-version.properties")) {
                 if (in != null) p.load(in);
             } catch (IOException e) {
-                // fall through to "unknown": a missing version must not stop the tool
+                // fall through to the defaults: a missing build file must not stop the tool
             }
-            return p.getProperty("version", "unknown");
+            return p;
         }
     }
 }

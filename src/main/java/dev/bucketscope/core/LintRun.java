@@ -42,11 +42,22 @@ public final class LintRun {
      * @param dialectName the --dialect option when given; else the inventory's, else rustfs
      * @param baseline fingerprints of accepted findings, already read
      */
+    /**
+     * @param onlyPolicies treat named files like files found in a directory: skip what is not a
+     *                     policy instead of reporting it (for hooks that pass every changed file)
+     */
     public record Options(List<Path> paths, Path workingDir, Optional<Path> inventory, Optional<String> dialectName,
-                          Map<String, Severity> severities, LocalDate today, Set<String> baseline, String baselineName) {}
+                          Map<String, Severity> severities, LocalDate today, Set<String> baseline, String baselineName,
+                          boolean onlyPolicies) {
+        public Options(List<Path> paths, Path workingDir, Optional<Path> inventory, Optional<String> dialectName,
+                       Map<String, Severity> severities, LocalDate today, Set<String> baseline, String baselineName) {
+            this(paths, workingDir, inventory, dialectName, severities, today, baseline, baselineName, false);
+        }
+    }
 
+    /** @param severities the effective severity of every rule in the run (OFF = not run) */
     public record Result(Dialect dialect, int files, List<Finding> findings, List<String> notices,
-                         Optional<Inventory> inventory) {}
+                         Optional<Inventory> inventory, Map<String, Severity> severities) {}
 
     /** Configuration that stops the run (exit code 2): each line names the file and position. */
     public static final class ConfigException extends Exception {
@@ -60,6 +71,7 @@ public final class LintRun {
     public static Result run(Options o, RuleCatalog catalog) throws ConfigException {
         List<Path> roots = o.paths().isEmpty() ? List.of(Path.of(".")) : o.paths();
         PolicySources.Found found = PolicySources.find(roots, o.workingDir());
+        if (o.onlyPolicies()) found = found.withoutExplicitFiles();
         List<String> notices = new ArrayList<>();
         for (PolicySources.Skipped s : found.skipped()) notices.add(s.displayPath() + ": " + s.reason());
         if (found.sources().isEmpty() && found.skipped().size() >= roots.size() && !found.skipped().isEmpty()) {
@@ -87,7 +99,9 @@ public final class LintRun {
         }
         findings = baseline(findings, o);
         findings.sort(Finding.ORDER);
-        return new Result(dialect, files.size(), findings, notices, inventory);
+        Map<String, Severity> effective = new LinkedHashMap<>();
+        for (RuleCatalog.Entry e : catalog.entries()) effective.put(e.meta().id(), linter.severityOf(e));
+        return new Result(dialect, files.size(), findings, notices, inventory, effective);
     }
 
     private static List<Finding> inventoryPhase(Inventory inv, Options o, List<PolicyFile> files, Map<Path, PolicyFile> byPath,

@@ -1,6 +1,7 @@
 package dev.bucketscope.report;
 
 import dev.bucketscope.core.Finding;
+import dev.bucketscope.core.RuleMeta;
 import dev.bucketscope.core.Severity;
 import java.util.List;
 
@@ -9,11 +10,23 @@ import java.util.List;
  *
  * @param files how many policy documents were linted
  * @param notices things the run could not use (a path that does not exist, a symlink leading out)
+ * @param rules the catalogue in its order, each with the severity this run gave it (SARIF lists
+ *              them as {@code rules[]}); empty for formats that do not need them
  */
-public record LintReport(String toolVersion, String dialect, int files, List<Finding> findings, List<String> notices) {
+public record LintReport(String toolVersion, String dialect, int files, List<Finding> findings, List<String> notices,
+                         List<Rule> rules) {
+
+    /** A catalogue entry as the run used it: its documentation and its effective severity ({@code OFF} = not run). */
+    public record Rule(RuleMeta meta, Severity level) {}
+
     public LintReport {
         findings = List.copyOf(findings);
         notices = List.copyOf(notices);
+        rules = List.copyOf(rules);
+    }
+
+    public LintReport(String toolVersion, String dialect, int files, List<Finding> findings, List<String> notices) {
+        this(toolVersion, dialect, files, findings, notices, List.of());
     }
 
     /** Findings of this severity that count (not suppressed). */

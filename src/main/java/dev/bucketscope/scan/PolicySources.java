@@ -39,7 +39,20 @@ public final class PolicySources {
     /** A path that could not be used, with the reason; the run goes on with the others. */
     public record Skipped(String displayPath, String reason) {}
 
-    public record Found(List<Source> sources, List<Skipped> skipped) {}
+    public record Found(List<Source> sources, List<Skipped> skipped) {
+        /**
+         * The same files, each read as if found in a directory: only *.json and *.md, and JSON
+         * that is not a policy skipped rather than reported (a commit hook passes every changed file).
+         */
+        public Found withoutExplicitFiles() {
+            List<Source> kept = new ArrayList<>();
+            for (Source s : sources) {
+                String name = s.displayPath().toLowerCase(Locale.ROOT);
+                if (name.endsWith(".json") || name.endsWith(".md")) kept.add(new Source(s.path(), s.displayPath(), false));
+            }
+            return new Found(List.copyOf(kept), skipped);
+        }
+    }
 
     public static Found find(List<Path> roots, Path workingDir) {
         TreeSet<Source> out = new TreeSet<>();
