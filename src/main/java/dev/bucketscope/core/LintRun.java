@@ -74,7 +74,7 @@ public final class LintRun {
         if (o.onlyPolicies()) found = found.withoutExplicitFiles();
         List<String> notices = new ArrayList<>();
         for (PolicySources.Skipped s : found.skipped()) notices.add(s.displayPath() + ": " + s.reason());
-        if (found.sources().isEmpty() && found.skipped().size() >= roots.size() && !found.skipped().isEmpty()) {
+        if (roots.stream().noneMatch(r -> Files.exists(o.workingDir().resolve(r)))) {
             throw new ConfigException(String.join("\n", notices));
         }
 
