@@ -96,6 +96,7 @@ public final class LintRun {
 
         if (inventory.isPresent()) {
             findings = inventoryPhase(inventory.get(), o, files, byPath, findings, linter, dialect, evaluator);
+            findings = focus(findings, roots, o, inventory.get());
         }
         findings = baseline(findings, o);
         findings.sort(Finding.ORDER);
@@ -164,6 +165,33 @@ public final class LintRun {
             if (f != null) policies.put(c.id(), f);
         }
         return policies;
+    }
+
+    /**
+     * When only files are given (a commit hook passing the changed files), inventory findings are
+     * kept for those files and for the components whose policy is among them; all of them when
+     * the inventory or the credentials file itself changed. Unchanged files do not block a commit.
+     */
+    private static List<Finding> focus(List<Finding> findings, List<Path> roots, Options o, Inventory inv) {
+        if (!roots.stream().allMatch(r -> Files.isRegularFile(o.workingDir().resolve(r)))) return findings;
+        Set<String> given = new java.util.HashSet<>();
+        for (Path r : roots) given.add(PolicySources.display(o.workingDir().resolve(r), o.workingDir()));
+        if (given.contains(inv.file())) return findings;
+        if (inv.credentials().isPresent()) {
+            Path creds = inv.dir().resolve(inv.credentials().get().file().text()).normalize();
+            if (given.contains(PolicySources.display(creds, o.workingDir()))) return findings;
+        }
+        Set<String> components = new java.util.HashSet<>();
+        for (Component c : inv.components()) {
+            if (c.policy().isEmpty()) continue;
+            Path p = inv.dir().resolve(c.policy().get().text()).normalize();
+            if (given.contains(PolicySources.display(p, o.workingDir()))) components.add(c.id());
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            if (given.contains(f.location().file()) || components.contains(f.component())) out.add(f);
+        }
+        return out;
     }
 
     private static Finding.Related entryOf(InventoryContext ctx, Component c) {
