@@ -445,6 +445,9 @@ public final class PatternAlgebra {
         }
 
         private void discover(int at, int sid, int from, int via) {
+            // Every visit costs a hash lookup, so it counts as work too (a budget shared by many
+            // questions must see the cost of states whose subset step was memoised).
+            charge(1);
             if (found >= 0 || seen.putIfAbsent(((long) sid << 16) | at, nodes) != null) {
                 return;
             }

@@ -81,7 +81,7 @@ final class StatementGrants {
      * bounds one question, this bounds all of a document's questions together, so comparing every
      * pair of many hostile patterns stays bounded too (past it the questions go unanswered).
      */
-    static final long WORK_PER_POLICY = 4 * PatternAlgebra.MAX_WORK;
+    static final long WORK_PER_POLICY = PatternAlgebra.MAX_WORK;
 
     /**
      * Most values of one element (or statements of one policy) compared pairwise for redundancy;
