@@ -12,13 +12,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stable identities for findings: derived from the rule, the file, the content of the statement
- * the finding is in and the offending value, never from line numbers or statement order, so that
- * reformatting a policy or moving a statement within its file keeps every identity. Identical
- * findings in one file are told apart by their order of occurrence.
+ * Stable identities for findings: derived from the rule, the file, the component, the content of
+ * the statement the finding is in and the offending value, never from line numbers or statement
+ * order, so that reformatting a policy or moving a statement within its file keeps every identity.
+ * Identical findings in one file are told apart by their order of occurrence.
+ *
+ * <p>The statement enters by the digest of its content, computed once per statement, so a file
+ * with many findings in one large statement costs time linear in its size.
  */
 public final class Fingerprints {
     private final Map<String, Integer> seen = new HashMap<>();
+    /** Canonical forms and content digests, keyed by file and pointer (one instance may span files). */
+    private final Map<String, String> canonical = new HashMap<>();
+    private final Map<String, String> contentIds = new HashMap<>();
 
     /** The identity of one finding; call in report order for one file. */
     public String of(String ruleId, String file, Optional<Node> root, String pointer, String message) {
@@ -27,18 +33,27 @@ public final class Fingerprints {
 
     /** The identity of a finding about a component (the component name joins the basis). */
     public String of(String ruleId, String file, String component, Optional<Node> root, String pointer, String message) {
-        String statement = "";
-        String value = "";
+        String statementId = "";
+        String value;
         if (root.isPresent()) {
-            statement = CanonicalForm.of(Pointers.find(root.get(), statementPointer(pointer)).orElse(root.get()));
-            value = Pointers.find(root.get(), pointer).map(CanonicalForm::of).orElse("");
+            String statementPtr = statementPointer(pointer);
+            if (Pointers.find(root.get(), statementPtr).isEmpty()) statementPtr = "";
+            String key = file + '\u0000' + statementPtr;
+            String ptr = statementPtr;
+            statementId = contentIds.computeIfAbsent(key, k -> sha256(canonical(root.get(), file, ptr)));
+            value = canonical(root.get(), file, pointer);
         } else {
             // No tree (the file does not parse): the message, without the positions it quotes.
             value = message.replaceAll("[0-9]+", "#");
         }
-        String basis = ruleId + '\u0000' + file + '\u0000' + component + '\u0000' + statement + '\u0000' + value;
+        String basis = ruleId + '\u0000' + file + '\u0000' + component + '\u0000' + statementId + '\u0000' + value;
         int n = seen.merge(basis, 1, Integer::sum);
         return sha256(basis + '\u0000' + n).substring(0, 32);
+    }
+
+    private String canonical(Node root, String file, String pointer) {
+        return canonical.computeIfAbsent(file + '\u0000' + pointer,
+                k -> Pointers.find(root, pointer).map(CanonicalForm::of).orElse(""));
     }
 
     /**

@@ -175,7 +175,7 @@ public final class PatternAlgebra {
     public static Optional<String> counterexample(Glob a, Glob b) {
         check(a, b);
         int filler = filler(a.tokens(), new int[0], a.ignoresCase());
-        InclusionSearch search = new InclusionSearch(a, b);
+        InclusionSearch search = new InclusionSearch(a, b, MAX_WORK);
         int found = search.run();
         if (found < 0) {
             return Optional.empty();
@@ -195,6 +195,46 @@ public final class PatternAlgebra {
     /** Whether every name matched by {@code b} is also matched by {@code a}. */
     public static boolean includes(Glob a, Glob b) {
         return counterexample(a, b).isEmpty();
+    }
+
+    /**
+     * {@link #includes(Glob, Glob)} drawing on a budget shared by many questions, so that a caller
+     * asking about every pair of many patterns stays bounded as a whole, not only per question.
+     * Each question costs its patterns' lengths plus the search work; once the budget is spent,
+     * every further question throws {@link PatternTooComplexException} at once.
+     */
+    public static boolean includes(Glob a, Glob b, Budget budget) {
+        budget.spend((long) a.length() + b.length() + 1);
+        check(a, b);
+        InclusionSearch search = new InclusionSearch(a, b, Math.min(MAX_WORK, budget.remaining));
+        try {
+            return search.run() < 0;
+        } finally {
+            budget.remaining -= search.work;
+        }
+    }
+
+    /**
+     * Work units shared by several pattern questions (see {@link #includes(Glob, Glob, Budget)}).
+     * Spending is deterministic, so the same questions in the same order always get the same answers.
+     */
+    public static final class Budget {
+        private long remaining;
+
+        public Budget(long units) {
+            this.remaining = units;
+        }
+
+        public boolean exhausted() {
+            return remaining <= 0;
+        }
+
+        void spend(long units) {
+            if (remaining <= 0) {
+                throw new PatternTooComplexException("the work budget for these patterns is spent; giving up");
+            }
+            remaining -= units;
+        }
     }
 
     private static void check(Glob a, Glob b) {
@@ -358,7 +398,8 @@ public final class PatternAlgebra {
         private final Map<Long, Integer> steps = new HashMap<>();
         private final Map<Long, Integer> seen = new HashMap<>();
         private final int[] buf;
-        private long work;
+        private final long maxWork;
+        long work;
 
         private int nodes;
         private int[] bpos = new int[64];
@@ -368,7 +409,8 @@ public final class PatternAlgebra {
         int[] emitted = new int[64];
         private int found = -1;
 
-        InclusionSearch(Glob a, Glob b) {
+        InclusionSearch(Glob a, Glob b, long maxWork) {
+            this.maxWork = maxWork;
             this.a = a;
             this.b = b;
             this.p = a.tokens();
@@ -403,6 +445,9 @@ public final class PatternAlgebra {
         }
 
         private void discover(int at, int sid, int from, int via) {
+            // Every visit costs a hash lookup, so it counts as work too (a budget shared by many
+            // questions must see the cost of states whose subset step was memoised).
+            charge(1);
             if (found >= 0 || seen.putIfAbsent(((long) sid << 16) | at, nodes) != null) {
                 return;
             }
@@ -492,8 +537,8 @@ public final class PatternAlgebra {
 
         private void charge(int elements) {
             work += elements;
-            if (work > MAX_WORK) {
-                throw tooComplex("more than " + MAX_WORK + " units of work");
+            if (work > maxWork) {
+                throw tooComplex("more than " + maxWork + " units of work");
             }
         }
 

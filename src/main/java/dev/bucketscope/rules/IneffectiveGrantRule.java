@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
  * statement is checked against. Both are usually a misunderstanding that leaves a permission missing.
  */
 public final class IneffectiveGrantRule implements PolicyRule {
+    /** Resources described in a message; a statement may list thousands. */
+    private static final int SHOWN = 3;
+
     @Override
     public void check(PolicyContext ctx) {
         if (ctx.policy().isEmpty()) return;
@@ -26,12 +29,22 @@ public final class IneffectiveGrantRule implements PolicyRule {
         for (Statement st : ctx.policy().get().statements()) {
             if (!StatementGrants.judged(st) || st.resources().isEmpty() || StatementGrants.resourceSkipped(d, st)) continue;
             List<ResourceReach> reaches = st.resources().stream().map(r -> ResourceReach.of(r.text(), d)).collect(Collectors.toList());
-            String seen = st.resources().stream().map(r -> StatementGrants.quote(r.text()) + " "
-                    + StatementGrants.describe(ResourceReach.of(r.text(), d))).collect(Collectors.joining(", "));
+            // Which levels some Resource reaches, once per statement: a statement may list thousands.
+            Set<ActionLevel> reachable = java.util.EnumSet.noneOf(ActionLevel.class);
+            for (ActionLevel l : ActionLevel.values()) {
+                if (reaches.stream().anyMatch(r -> StatementGrants.reaches(l, r))) reachable.add(l);
+            }
+            List<String> described = new java.util.ArrayList<>();
+            for (int i = 0; i < Math.min(SHOWN, st.resources().size()); i++) {
+                described.add(StatementGrants.quote(st.resources().get(i).text()) + " " + StatementGrants.describe(reaches.get(i)));
+            }
+            String seen = AllowedActions.names(described, SHOWN);
+            int hidden = st.resources().size() - described.size();
+            if (hidden > 0) seen += " and " + hidden + " more";
             for (Value v : st.actions()) {
                 if (v.text().equals("*") || v.text().endsWith(":*")) continue; // a family star surely applies somewhere
                 List<ActionInfo> granted = d.expand(v.text()).stream().filter(a -> a.family() == ActionFamily.S3).collect(Collectors.toList());
-                if (granted.isEmpty() || granted.stream().anyMatch(a -> reaches.stream().anyMatch(r -> StatementGrants.reaches(a.level(), r)))) continue;
+                if (granted.isEmpty() || granted.stream().anyMatch(a -> reachable.contains(a.level()))) continue;
                 String why = granted.size() == 1
                         ? "it is checked against " + target(granted.get(0).level(), st) + ", and no Resource of this statement matches "
                                 + kind(granted.get(0).level(), true)

@@ -8,6 +8,7 @@ import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.dialect.DialectKind;
 import dev.bucketscope.dialect.Quirk;
 import dev.bucketscope.eval.ResourceReach;
+import dev.bucketscope.glob.PatternAlgebra;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class ObjectWildcardGrantsBucketRule implements PolicyRule {
         Dialect d = ctx.dialect();
         if (!d.has(Quirk.RAW_WILDCARD_RESOURCE_MATCH) || d.kind() == DialectKind.AWS || ctx.policy().isEmpty()) return;
         Dialect fixed = Dialect.defaultDialect();
+        PatternAlgebra.Budget budget = StatementGrants.budget();
         for (Statement st : ctx.policy().get().statements()) {
             if (!StatementGrants.judged(st) || StatementGrants.resourceSkipped(d, st)) continue;
             List<ActionInfo> bucketActions = StatementGrants.s3Actions(d, st.actions()).stream()
@@ -39,20 +41,21 @@ public final class ObjectWildcardGrantsBucketRule implements PolicyRule {
             if (bucketActions.isEmpty()) continue;
             for (Value r : st.resources()) {
                 if (!ResourceReach.of(r.text(), d).bucketLevel() || ResourceReach.of(r.text(), fixed).bucketLevel()) continue;
-                if (alreadyGranted(st, r, fixed)) continue;
+                if (alreadyGranted(st, r, fixed, budget)) continue;
                 ctx.report(r.span(), r.pointer(), message(r.text(), d, bucketActions));
             }
         }
     }
 
     /** Does another Resource that matches buckets by itself (not by the quirk) cover the buckets this one reaches? */
-    private static boolean alreadyGranted(Statement st, Value r, Dialect fixed) {
+    private static boolean alreadyGranted(Statement st, Value r, Dialect fixed, PatternAlgebra.Budget budget) {
         String buckets = bucketsOf(r.text().substring(StatementGrants.S3_ARN.length()));
         for (Value other : st.resources()) {
+            if (budget.exhausted()) return false;
             if (other == r || !other.text().startsWith(StatementGrants.S3_ARN)
                     || !ResourceReach.of(other.text(), fixed).bucketLevel()) continue;
             String pattern = other.text().substring(StatementGrants.S3_ARN.length());
-            if (StatementGrants.includes(pattern, buckets).orElse(false)) return true;
+            if (StatementGrants.includes(pattern, buckets, budget).orElse(false)) return true;
         }
         return false;
     }

@@ -3,8 +3,11 @@ package dev.bucketscope.rules;
 import dev.bucketscope.core.PolicyContext;
 import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.Dialect;
+import dev.bucketscope.glob.PatternAlgebra;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
+import dev.bucketscope.source.Span;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,20 +16,27 @@ import java.util.Set;
  * Reports what an Allow statement or policy says twice: an Action value another value of the
  * statement already grants, a Resource value another already matches, and a whole statement
  * another grants. The covered (later) one is reported, so each redundancy appears once.
+ *
+ * <p>The comparisons are pairwise, so they are bounded: at most {@link StatementGrants#MAX_COMPARED}
+ * values of an element or statements of a policy are compared (past it one note says what was not
+ * checked), and all pattern questions of a document share one work budget.
  */
 public final class RedundantGrantRule implements PolicyRule {
     @Override
     public void check(PolicyContext ctx) {
         if (ctx.policy().isEmpty()) return;
         Dialect d = ctx.dialect();
+        PatternAlgebra.Budget budget = StatementGrants.budget();
         List<Statement> statements = ctx.policy().get().statements();
         for (Statement st : statements) {
             if (!StatementGrants.judged(st)) continue;
             List<Value> actions = st.actions();
+            if (tooMany(ctx, actions, "Action")) continue;
+            List<Set<String>> names = actions.stream().map(v -> StatementGrants.names(d, v.text())).toList();
             for (int i = 0; i < actions.size(); i++) {
-                Set<String> mine = StatementGrants.names(d, actions.get(i).text());
+                Set<String> mine = names.get(i);
                 for (int j = 0; j < actions.size() && !mine.isEmpty(); j++) {
-                    Set<String> theirs = StatementGrants.names(d, actions.get(j).text());
+                    Set<String> theirs = names.get(j);
                     if (j == i || !theirs.containsAll(mine) || theirs.size() == mine.size() && j > i) continue;
                     Value v = actions.get(i);
                     ctx.report(v.span(), v.pointer(), StatementGrants.quote(v.text()) + " is redundant: "
@@ -36,12 +46,14 @@ public final class RedundantGrantRule implements PolicyRule {
                 }
             }
             List<Value> resources = st.resources();
+            if (tooMany(ctx, resources, "Resource")) continue;
+            List<Optional<String>> patterns = resources.stream().map(r -> StatementGrants.pattern(d, r.text())).toList();
             for (int i = 0; i < resources.size(); i++) {
-                Optional<String> mine = StatementGrants.pattern(d, resources.get(i).text());
+                Optional<String> mine = patterns.get(i);
                 for (int j = 0; j < resources.size() && mine.isPresent(); j++) {
-                    Optional<String> theirs = StatementGrants.pattern(d, resources.get(j).text());
-                    if (j == i || theirs.isEmpty() || !StatementGrants.includes(theirs.get(), mine.get()).orElse(false)) continue;
-                    boolean same = StatementGrants.includes(mine.get(), theirs.get()).orElse(false);
+                    Optional<String> theirs = patterns.get(j);
+                    if (j == i || theirs.isEmpty() || !StatementGrants.includes(theirs.get(), mine.get(), budget).orElse(false)) continue;
+                    boolean same = StatementGrants.includes(mine.get(), theirs.get(), budget).orElse(false);
                     if (same && j > i) continue;
                     Value r = resources.get(i);
                     String why = r.text().equals(resources.get(j).text()) ? " is listed earlier in this statement" : same ? " earlier in this statement matches exactly the same resources"
@@ -53,15 +65,36 @@ public final class RedundantGrantRule implements PolicyRule {
                 }
             }
         }
+        List<StatementGrants.Whole> wholes = new ArrayList<>();
         for (Statement st : statements) {
-            if (!StatementGrants.comparableWhole(d, st)) continue;
-            for (Statement other : statements) {
-                if (other == st || !StatementGrants.comparableWhole(d, other) || !StatementGrants.covers(d, other, st) || StatementGrants.covers(d, st, other) && other.index() > st.index()) continue;
-                ctx.report(st.span(), st.pointer(), "Statement " + StatementGrants.quote(st.label()) + " is redundant: statement "
-                        + StatementGrants.quote(other.label()) + " grants every action it grants on every resource it names",
-                        List.of(ctx.related(other.span(), other.pointer(), "covering statement")));
+            if (StatementGrants.comparableWhole(d, st)) wholes.add(StatementGrants.Whole.of(d, st));
+        }
+        if (wholes.size() > StatementGrants.MAX_COMPARED) {
+            Statement first = statements.get(0);
+            ctx.report(first.span(), first.pointer(), "this policy has " + wholes.size() + " Allow statements to compare, more than the "
+                    + StatementGrants.MAX_COMPARED + " compared pairwise; redundant statements are not checked");
+            return;
+        }
+        for (StatementGrants.Whole st : wholes) {
+            for (StatementGrants.Whole other : wholes) {
+                if (other == st || !StatementGrants.covers(other, st, budget)
+                        || StatementGrants.covers(st, other, budget) && other.statement().index() > st.statement().index()) continue;
+                Statement s = st.statement();
+                Statement o = other.statement();
+                ctx.report(s.span(), s.pointer(), "Statement " + StatementGrants.quote(s.label()) + " is redundant: statement "
+                        + StatementGrants.quote(o.label()) + " grants every action it grants on every resource it names",
+                        List.of(ctx.related(o.span(), o.pointer(), "covering statement")));
                 break;
             }
         }
+    }
+
+    /** Reports once, on the first value, when an element has too many values to compare pairwise. */
+    private static boolean tooMany(PolicyContext ctx, List<Value> values, String element) {
+        if (values.size() <= StatementGrants.MAX_COMPARED) return false;
+        Span at = values.get(0).span();
+        ctx.report(at, values.get(0).pointer(), "this " + element + " has " + values.size() + " values, more than the "
+                + StatementGrants.MAX_COMPARED + " compared pairwise; redundant values are not checked");
+        return true;
     }
 }

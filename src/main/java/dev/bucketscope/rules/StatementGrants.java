@@ -76,10 +76,32 @@ final class StatementGrants {
                 ? Optional.of(value.substring(S3_ARN.length())) : Optional.empty();
     }
 
-    /** Does every name {@code inner} matches also match {@code outer}? Empty when too complex to decide. */
-    static Optional<Boolean> includes(String outer, String inner) {
+    /**
+     * Pattern-algebra work one rule may spend on one policy document: {@link PatternAlgebra#MAX_WORK}
+     * bounds one question, this bounds all of a document's questions together, so comparing every
+     * pair of many hostile patterns stays bounded too (past it the questions go unanswered).
+     */
+    static final long WORK_PER_POLICY = PatternAlgebra.MAX_WORK;
+
+    /**
+     * Most values of one element (or statements of one policy) compared pairwise for redundancy;
+     * RustFS caps a policy at 20 KiB, so real policies stay far below it.
+     */
+    static final int MAX_COMPARED = 1_000;
+
+    static PatternAlgebra.Budget budget() {
+        return new PatternAlgebra.Budget(WORK_PER_POLICY);
+    }
+
+    /**
+     * Does every name {@code inner} matches also match {@code outer}? Empty when too complex to
+     * decide, alone or because the document's budget is spent.
+     */
+    static Optional<Boolean> includes(String outer, String inner, PatternAlgebra.Budget budget) {
+        if (outer.equals(inner)) return Optional.of(true);
+        if (budget.exhausted()) return Optional.empty();
         try {
-            return Optional.of(PatternAlgebra.includes(Glob.of(outer), Glob.of(inner)));
+            return Optional.of(PatternAlgebra.includes(Glob.of(outer), Glob.of(inner), budget));
         } catch (PatternTooComplexException e) {
             return Optional.empty();
         }
@@ -95,19 +117,24 @@ final class StatementGrants {
                 && !resourceSkipped(d, st);
     }
 
+    /** What a statement grants, computed once so that comparing many statements stays cheap. */
+    record Whole(Statement statement, Optional<String> principal, Set<String> actions, List<Optional<String>> resources) {
+        static Whole of(Dialect d, Statement st) {
+            Set<String> actions = new HashSet<>();
+            st.actions().forEach(v -> actions.addAll(names(d, v.text())));
+            return new Whole(st, st.principal().map(CanonicalForm::of), actions,
+                    st.resources().stream().map(r -> pattern(d, r.text())).toList());
+        }
+    }
+
     /** Does {@code big} grant every action of {@code small} on every resource {@code small} names? */
-    static boolean covers(Dialect d, Statement big, Statement small) {
+    static boolean covers(Whole big, Whole small, PatternAlgebra.Budget budget) {
         // In a bucket policy, statements for different principals grant different people.
-        if (!big.principal().map(CanonicalForm::of).equals(small.principal().map(CanonicalForm::of))) return false;
-        Set<String> mine = new HashSet<>();
-        Set<String> theirs = new HashSet<>();
-        small.actions().forEach(v -> mine.addAll(names(d, v.text())));
-        big.actions().forEach(v -> theirs.addAll(names(d, v.text())));
-        if (mine.isEmpty() || !theirs.containsAll(mine)) return false;
-        for (Value r : small.resources()) {
-            Optional<String> p = pattern(d, r.text());
-            if (p.isEmpty() || big.resources().stream().map(o -> pattern(d, o.text()))
-                    .noneMatch(o -> o.isPresent() && includes(o.get(), p.get()).orElse(false))) return false;
+        if (!big.principal().equals(small.principal())) return false;
+        if (small.actions().isEmpty() || !big.actions().containsAll(small.actions())) return false;
+        for (Optional<String> p : small.resources()) {
+            if (p.isEmpty() || big.resources().stream()
+                    .noneMatch(o -> o.isPresent() && includes(o.get(), p.get(), budget).orElse(false))) return false;
         }
         return true;
     }

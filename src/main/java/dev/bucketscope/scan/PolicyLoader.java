@@ -34,13 +34,13 @@ public final class PolicyLoader {
     private static List<PolicyFile> markdown(PolicySources.Source source, String text, Dialect dialect) {
         List<PolicyFile> out = new ArrayList<>();
         for (MarkdownBlocks.Block block : MarkdownBlocks.extract(text)) {
-            Parsed parsed = JsonReader.parse(block.maskedText());
+            Parsed parsed = block.parse();
             List<Problem> extra = new ArrayList<>();
             if (block.unclosed()) {
                 extra.add(new Problem(Problem.Kind.SYNTAX, "this ```json fence is never closed, so the block runs to the end of the file",
                         block.fence(), ""));
             }
-            out.addAll(document(source.displayPath(), parsed, block.maskedText(), false, dialect, extra));
+            out.addAll(document(source.displayPath(), parsed, block.content(), false, dialect, extra));
         }
         return out;
     }

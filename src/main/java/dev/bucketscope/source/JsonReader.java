@@ -21,8 +21,10 @@ public final class JsonReader {
     private final int len;
     private int pos;
     /** Current line and the offset it starts at; kept incrementally, as only whitespace breaks lines. */
-    private int line = 1;
+    private int line;
     private int lineStart;
+    /** Lines before the text: a Markdown block is read where it lies in its file. */
+    private final int lineOffset;
     private int depth;
     /** Opening bracket of each open container, so end of input can name the one left unclosed. */
     private final int[] openLine = new int[Limits.MAX_DEPTH + 1];
@@ -31,15 +33,25 @@ public final class JsonReader {
     private final List<Problem> problems = new ArrayList<>(0);
     private final String[] cache = new String[512];
 
-    private JsonReader(String text) {
+    private JsonReader(String text, int lineOffset) {
         this.s = text;
         this.len = text.length();
+        this.lineOffset = lineOffset;
+        this.line = 1 + lineOffset;
     }
 
     /** Reads one JSON document. A leading byte order mark (U+FEFF) is skipped. */
     public static Parsed parse(String text) {
+        return parse(text, 0);
+    }
+
+    /**
+     * Reads one JSON document that starts on line {@code lineOffset + 1} of its file (its first
+     * line keeps its columns), so positions are true positions in that file.
+     */
+    public static Parsed parse(String text, int lineOffset) {
         if (text == null) text = "";
-        JsonReader reader = new JsonReader(text);
+        JsonReader reader = new JsonReader(text, lineOffset);
         try {
             return reader.document();
         } catch (Fail f) {
@@ -49,15 +61,15 @@ public final class JsonReader {
         } catch (RuntimeException | StackOverflowError e) {
             // Defence in depth: a reader bug must surface as a finding, not crash the linter.
             return Parsed.failed(new Problem(Kind.SYNTAX, "could not read this JSON (internal error)",
-                    Span.point(1, 1), ""));
+                    Span.point(1 + lineOffset, 1), ""));
         }
     }
 
     private Parsed document() {
-        if (len > 0 && s.charAt(0) == '\uFEFF') pos = 1;
+        if (len > 0 && s.charAt(0) == '\uFEFF' && lineOffset == 0) pos = 1;
         skipWhitespace();
         if (pos >= len) {
-            return Parsed.failed(new Problem(Kind.EMPTY, "empty file", Span.point(1, 1), ""));
+            return Parsed.failed(new Problem(Kind.EMPTY, "empty file", Span.point(1 + lineOffset, 1), ""));
         }
         Node root = value("");
         skipWhitespace();
@@ -432,7 +444,8 @@ public final class JsonReader {
     private Span lastPosition() {
         int end = len;
         while (end > 0 && isBlank(s.charAt(end - 1))) end--;
-        return new LineMap(s).pointAt(end);
+        Span at = new LineMap(s).pointAt(end);
+        return Span.point(at.line() + lineOffset, at.column());
     }
 
     private Fail controlCharacter(int at, String ptr) {

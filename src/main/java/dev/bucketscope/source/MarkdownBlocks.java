@@ -19,13 +19,68 @@ public final class MarkdownBlocks {
     /**
      * One json block.
      *
-     * @param maskedText the whole Markdown text with everything but the block content blanked to
-     *     spaces (line breaks kept)
-     * @param fence the opening fence line
-     * @param firstContentLine the 1-based line after the opening fence
-     * @param unclosed true when no closing fence was found and the block runs to the end of the file
+     * <p>{@link #content()} holds only the block's own lines (indentation beyond what CommonMark
+     * removes is kept, the removed part blanked to spaces, so columns are true columns) and
+     * {@link #parse()} reads it as starting on {@link #firstContentLine()}: reading every block of a
+     * file costs the size of the blocks, not blocks × file size.
      */
-    public record Block(String maskedText, Span fence, int firstContentLine, boolean unclosed) {}
+    public static final class Block {
+        private final String markdown;
+        private final String content;
+        private final Span fence;
+        private final int firstContentLine;
+        private final boolean unclosed;
+
+        Block(String markdown, String content, Span fence, int firstContentLine, boolean unclosed) {
+            this.markdown = markdown;
+            this.content = content;
+            this.fence = fence;
+            this.firstContentLine = firstContentLine;
+            this.unclosed = unclosed;
+        }
+
+        /** The block's lines, from the line after the opening fence to the one before the closing fence. */
+        public String content() {
+            return content;
+        }
+
+        /** The block read as JSON, with positions in the Markdown file. */
+        public Parsed parse() {
+            return JsonReader.parse(content, firstContentLine - 1);
+        }
+
+        /**
+         * The whole Markdown text with everything but the block content blanked to spaces (line
+         * breaks kept); parsing it gives the same positions as {@link #parse()}, at the cost of the
+         * whole file per block.
+         */
+        public String maskedText() {
+            char[] out = new char[markdown.length()];
+            for (int i = 0; i < out.length; i++) {
+                char c = markdown.charAt(i);
+                out[i] = c == '\n' || c == '\r' ? c : ' ';
+            }
+            if (content.isEmpty()) return new String(out);
+            int start = new LineMap(markdown).lineStart(firstContentLine);
+            content.getChars(0, content.length(), out, start);
+            return new String(out);
+        }
+
+        /** The opening fence line. */
+        public Span fence() {
+            return fence;
+        }
+
+        /** The 1-based line after the opening fence. */
+        public int firstContentLine() {
+            return firstContentLine;
+        }
+
+        /** True when no closing fence was found and the block runs to the end of the file. */
+        public boolean unclosed() {
+            return unclosed;
+        }
+    }
 
     public static List<Block> extract(String markdown) {
         List<Block> blocks = new ArrayList<>();
@@ -45,7 +100,7 @@ public final class MarkdownBlocks {
             }
             boolean unclosed = close > lines;
             if (open.isJson(markdown)) {
-                blocks.add(new Block(mask(markdown, map, open, l + 1, close - 1),
+                blocks.add(new Block(markdown, content(markdown, map, open, l + 1, close - 1),
                         new Span(l, open.indent + 1, l, map.lineEnd(l) - map.lineStart(l) + 1),
                         l + 1, unclosed));
             }
@@ -55,22 +110,19 @@ public final class MarkdownBlocks {
         return blocks;
     }
 
-    private static String mask(String md, LineMap map, Fence open, int first, int last) {
-        char[] out = new char[md.length()];
-        for (int i = 0; i < out.length; i++) {
-            char c = md.charAt(i);
-            out[i] = c == '\n' || c == '\r' ? c : ' ';
-        }
+    /** The content lines {@code first..last} with their line breaks, de-indented by blanking. */
+    private static String content(String md, LineMap map, Fence open, int first, int last) {
+        if (first > last) return "";
+        int begin = map.lineStart(first);
+        int stop = last < map.lineCount() ? map.lineStart(last + 1) : md.length();
+        char[] out = md.substring(begin, stop).toCharArray();
         for (int l = first; l <= last; l++) {
+            // CommonMark removes up to the fence's indentation from each content line.
             int from = map.lineStart(l);
             int end = map.lineEnd(l);
-            // CommonMark removes up to the fence's indentation from each content line.
-            int skip = 0;
-            while (skip < open.indent && from < end && md.charAt(from) == ' ') {
-                from++;
-                skip++;
+            for (int skip = 0; skip < open.indent && from < end && md.charAt(from) == ' '; skip++, from++) {
+                out[from - begin] = ' ';
             }
-            md.getChars(from, end, out, from);
         }
         return new String(out);
     }
