@@ -80,8 +80,8 @@ public final class BucketNames {
         Glob b = Glob.of(pattern);
         try {
             Optional<String> w = PatternAlgebra.counterexample(a, b);
-            // "" is no bucket name: only an all-star pattern yields it; look among non-empty names.
-            if (w.isPresent() && w.get().isEmpty()) w = PatternAlgebra.counterexample(a, Glob.of("?*"));
+            // "" is no bucket name: only an all-star pattern yields it; look among names of a bucket's length.
+            if (w.isPresent() && w.get().isEmpty()) w = PatternAlgebra.counterexample(a, Glob.of("???*"));
             return w.map(x -> readable(x, n -> b.matches(n) && !a.matches(n)));
         } catch (PatternTooComplexException e) {
             return Optional.empty();

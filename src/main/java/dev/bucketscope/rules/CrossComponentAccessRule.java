@@ -47,9 +47,13 @@ public final class CrossComponentAccessRule implements InventoryRule {
                     }
                 }
                 grants.forEach((st, byBucket) -> {
+                    // buckets granted the same capabilities are named together
+                    Map<String, List<String>> byCaps = new LinkedHashMap<>();
+                    byBucket.forEach((bucket, caps) -> byCaps.computeIfAbsent(String.join(" and ", caps),
+                            k -> new ArrayList<>()).add("'" + bucket + "'"));
                     List<String> parts = new ArrayList<>();
-                    byBucket.forEach((bucket, caps) -> parts.add(String.join(" and ", caps) + " on '" + bucket + "'"));
-                    ctx.report(file.get().file(), st.span(), st.pointer(), st.label() + " grants " + String.join(", ", parts)
+                    byCaps.forEach((caps, buckets) -> parts.add(caps + " on " + String.join(" and ", buckets)));
+                    ctx.report(file.get().file(), st.span(), st.pointer(), UndeclaredAccess.named(st) + " grants " + String.join(", ", parts)
                             + " (declared by " + other.id() + ")", c, List.of());
                 });
                 for (BucketNames.Reach r : BucketNames.allowed(file.get().policy().orElseThrow(), ctx.dialect())) {

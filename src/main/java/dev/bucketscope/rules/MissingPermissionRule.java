@@ -39,22 +39,18 @@ public final class MissingPermissionRule implements InventoryRule {
                     String why;
                     if (whole.decision() == Decision.EXPLICIT_DENY && whole.statement().isPresent()) {
                         Statement st = whole.statement().get();
-                        why = "denied (explicitly, by " + name(st) + " at " + file.get().file() + ":" + st.span().line() + ":"
+                        why = "denied (explicitly, by " + UndeclaredAccess.named(st) + " at " + file.get().file() + ":" + st.span().line() + ":"
                                 + st.span().column() + ")";
                         related = List.of(ctx.related(file.get().file(), st.span(), st.pointer(), "the Deny statement"));
                     } else {
                         why = access.get().granted(b.name(), cap)
                                 .map(g -> "allowed only for keys like '" + g.key() + "' (by "
-                                        + g.outcome().statement().map(MissingPermissionRule::name).orElse("?") + ")")
+                                        + g.outcome().statement().map(UndeclaredAccess::named).orElse("?") + ")")
                                 .orElse("denied (no statement allows it)");
                     }
                     ctx.report(ctx.inventory().file(), b.bucket().span(), b.bucket().pointer(), head + why, c, related);
                 }
             }
         }
-    }
-
-    private static String name(Statement st) {
-        return st.sid().isPresent() && !st.sid().get().text().isEmpty() ? "'" + st.label() + "'" : st.label();
     }
 }

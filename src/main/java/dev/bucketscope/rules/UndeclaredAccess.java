@@ -37,7 +37,7 @@ final class UndeclaredAccess {
                         boolean whole = access.get().wholeBucket(b.name(), cap).allowed();
                         String keys = whole || g.key().isEmpty() ? "" : " on keys like '" + g.key() + "'";
                         ctx.report(file.get().file(), st.span(), st.pointer(), c.id() + " may " + word(cap) + " '" + b.name()
-                                + "'" + keys + " (" + g.action() + ", allowed by " + st.label() + ") but declares "
+                                + "'" + keys + " (" + g.action() + ", allowed by " + named(st) + ") but declares "
                                 + declared(b), c, List.of());
                     }));
                 }
@@ -51,7 +51,7 @@ final class UndeclaredAccess {
                 byStatement.forEach((st, actions) -> ctx.report(file.get().file(), st.span(), st.pointer(),
                         "management action" + (actions.size() == 1 ? " " : "s ") + String.join(", ", actions) + " granted on '"
                                 + b.name() + "' " + (actions.size() == 1 ? "is" : "are") + " not declared under actions: (allowed by "
-                                + st.label() + ")", c, List.of()));
+                                + named(st) + ")", c, List.of()));
             }
         }
     }
@@ -61,6 +61,11 @@ final class UndeclaredAccess {
             if (ctx.dialect().actionMatches(v.text(), action)) return true;
         }
         return false;
+    }
+
+    /** How messages name a statement: its Sid quoted, or "Statement[i]". */
+    static String named(Statement st) {
+        return st.sid().isPresent() && !st.sid().get().text().isEmpty() ? "'" + st.label() + "'" : st.label();
     }
 
     static String word(Capability cap) {

@@ -45,8 +45,7 @@ class BucketNamesTest {
         assertEquals(Optional.empty(), BucketNames.outside("langfuse-*", "langfuse-events"));
         assertEquals(Optional.of("talos-backupsx"), BucketNames.outside("talos-backups", "talos-backups*"));
         // an all-star pattern matches "", which is no bucket name
-        String w = BucketNames.outside("langfuse-*", "*").orElseThrow();
-        assertEquals(false, w.isEmpty() || w.startsWith("langfuse-"), w);
+        assertEquals(Optional.of("xxx"), BucketNames.outside("langfuse-*", "*"));
         assertEquals(Optional.empty(), BucketNames.outside("*", "*"));
     }
 
