@@ -98,8 +98,15 @@ public final class AccessMap {
                     String pattern = r.text().startsWith(S3_ARN) ? r.text().substring(S3_ARN.length()) : r.text();
                     if (pattern.isEmpty() || pattern.length() > PatternAlgebra.MAX_PATTERN_BYTES) continue;
                     try {
-                        PatternAlgebra.witnessIn(Glob.of(pattern), objectsOfBucket)
-                                .ifPresent(w -> keys.add(w.substring(bucket.length() + 1)));
+                        Glob g = Glob.of(pattern);
+                        PatternAlgebra.witnessIn(g, objectsOfBucket).ifPresent(w -> {
+                            keys.add(w.substring(bucket.length() + 1));
+                            // The shortest witness may end in '/' or hold "//", which the server's path
+                            // cleaning removes ("logs/" is asked as "logs"): also try the key with its
+                            // empty segments filled, when the pattern still matches it.
+                            String filled = fillEmptySegments(w.substring(bucket.length() + 1));
+                            if (g.matches(bucket + "/" + filled)) keys.add(filled);
+                        });
                     } catch (PatternTooComplexException e) {
                         // the neutral key still answers; such patterns are reported elsewhere
                     }
@@ -107,5 +114,16 @@ public final class AccessMap {
             }
         }
         return new ArrayList<>(keys);
+    }
+
+    /** "logs/" → "logs/x", "a//b" → "a/x/b": a key path cleaning leaves as it is. */
+    static String fillEmptySegments(String key) {
+        StringBuilder out = new StringBuilder();
+        String[] parts = key.split("/", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) out.append('/');
+            out.append(parts[i].isEmpty() || parts[i].equals(".") || parts[i].equals("..") ? "x" : parts[i]);
+        }
+        return out.toString();
     }
 }

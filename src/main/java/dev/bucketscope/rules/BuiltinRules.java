@@ -27,6 +27,15 @@ public final class BuiltinRules {
                 new AllowNotResourceRule(),
                 new ObjectWildcardGrantsBucketRule(),
                 new IneffectiveGrantRule(),
-                new RedundantGrantRule());
+                new RedundantGrantRule(),
+                // Against the inventory
+                new ScopeDriftRule(),
+                new CrossComponentAccessRule(),
+                new OverlappingScopesRule(),
+                new UndeclaredWriteRule(),
+                new UndeclaredDeleteRule(),
+                new UndeclaredReadRule(),
+                new MissingPermissionRule(),
+                new UndeclaredBucketRule());
     }
 }

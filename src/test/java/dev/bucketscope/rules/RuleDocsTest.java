@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.networknt.schema.InputFormat;
 import dev.bucketscope.SchemaCheck;
 import dev.bucketscope.core.Finding;
+import dev.bucketscope.core.InventoryRule;
+import dev.bucketscope.core.LintRun;
 import dev.bucketscope.core.Linter;
 import dev.bucketscope.core.Rule;
 import dev.bucketscope.core.RuleCatalog;
@@ -19,9 +21,11 @@ import dev.bucketscope.policy.PolicyFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,10 +37,14 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every rule's documentation: present, front matter valid against schemas/rule.schema.json, the
- * sections in place, and the Bad and Good examples behaving as the doc says when linted.
+ * sections in place, and the Bad and Good examples behaving as the doc says when linted: a policy
+ * rule's ```json blocks as single policies, an inventory rule's blocks as a small repository (an
+ * inventory and its policies, see {@link #lintRepositoryExample}).
  */
 class RuleDocsTest {
     private static final Pattern BLOCK = Pattern.compile("```json([^\\n]*)\\n(.*?)\\n```", Pattern.DOTALL);
+    private static final Pattern FENCE = Pattern.compile("```(yaml|json)([^\\n]*)\\n(.*?)\\n```", Pattern.DOTALL);
+    private static final Pattern POLICY = Pattern.compile("(?m)^\\s*(?:-\\s+)?policy:\\s*\"?([^\"#\\s]+)");
 
     @Test
     void classesDocsAndIdsAreTheSameSet() throws IOException {
@@ -90,6 +98,7 @@ class RuleDocsTest {
 
     /** Lints each ```json block of a section with only this rule, in the dialect its info string names. */
     private static List<Finding> lintExample(Rule rule, String section) throws Exception {
+        if (rule instanceof InventoryRule) return lintRepositoryExample(rule, section);
         Matcher m = BLOCK.matcher(section);
         List<Finding> out = new ArrayList<>();
         int blocks = 0;
@@ -104,5 +113,60 @@ class RuleDocsTest {
         }
         assertTrue(blocks > 0, "no ```json example in: " + section.lines().findFirst().orElse(""));
         return out;
+    }
+
+    /**
+     * An inventory rule's example is a small repository, linted with only this rule: each ```yaml
+     * block starts one and is its bucketscope.yaml; each ```json block after it is written to the
+     * next {@code policy:} path that inventory names; a block whose info string says
+     * {@code path=<file>} (a credentials file, a second policy) is written there instead.
+     */
+    private static List<Finding> lintRepositoryExample(Rule rule, String section) throws Exception {
+        Matcher m = FENCE.matcher(section);
+        List<Finding> out = new ArrayList<>();
+        Path repo = null;
+        List<String> policyPaths = new ArrayList<>();
+        while (m.find()) {
+            String lang = m.group(1);
+            String info = m.group(2).trim();
+            String body = m.group(3) + "\n";
+            Optional<String> path = Optional.of(info).filter(i -> i.startsWith("path=")).map(i -> i.substring("path=".length()));
+            if (lang.equals("yaml") && path.isEmpty()) {
+                if (repo != null) out.addAll(lintRepository(rule, repo));
+                repo = Files.createTempDirectory("bucketscope-doc-");
+                policyPaths.clear();
+                Matcher p = POLICY.matcher(body);
+                while (p.find()) policyPaths.add(p.group(1));
+                path = Optional.of("bucketscope.yaml");
+            } else if (path.isEmpty()) {
+                assertFalse(repo == null, "a ```" + lang + " block before the inventory (```yaml) in: " + firstLine(section));
+                assertFalse(policyPaths.isEmpty(), "a ```json block with no policy: left in the inventory for it in: " + firstLine(section));
+                path = Optional.of(policyPaths.remove(0));
+            }
+            assertFalse(repo == null, "a block before the inventory (```yaml) in: " + firstLine(section));
+            Path target = repo.resolve(path.get()).normalize();
+            assertTrue(target.startsWith(repo), path.get() + " points outside the example repository");
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, body);
+        }
+        assertFalse(repo == null, "no ```yaml inventory example in: " + firstLine(section));
+        out.addAll(lintRepository(rule, repo));
+        return out;
+    }
+
+    private static List<Finding> lintRepository(Rule rule, Path repo) throws Exception {
+        try {
+            LintRun.Result r = LintRun.run(new LintRun.Options(List.of(Path.of(".")), repo, Optional.empty(), Optional.empty(),
+                    Map.of(), LocalDate.parse("2026-06-01"), Set.of(), ""), new RuleCatalog(List.of(rule)));
+            return r.findings().stream().filter(f -> !f.suppressed()).toList();
+        } finally {
+            try (Stream<Path> files = Files.walk(repo)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
+        }
+    }
+
+    private static String firstLine(String section) {
+        return section.lines().findFirst().orElse("");
     }
 }

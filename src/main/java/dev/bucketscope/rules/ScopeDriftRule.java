@@ -1,0 +1,32 @@
+package dev.bucketscope.rules;
+
+import dev.bucketscope.core.InventoryContext;
+import dev.bucketscope.core.InventoryRule;
+import dev.bucketscope.eval.BucketNames;
+import dev.bucketscope.inventory.Component;
+import dev.bucketscope.policy.PolicyFile;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reports Allow Resource values of a component's policy whose bucket part can match a bucket name
+ * outside the component's scope, decided exactly with the pattern algebra and quoting such a name.
+ */
+public final class ScopeDriftRule implements InventoryRule {
+
+    @Override
+    public void check(InventoryContext ctx) {
+        for (Component c : ctx.inventory().components()) {
+            Optional<PolicyFile> file = ctx.policy(c);
+            if (file.isEmpty() || file.get().policy().isEmpty()) continue;
+            String scope = c.scope().text();
+            for (BucketNames.Reach r : BucketNames.allowed(file.get().policy().get(), ctx.dialect())) {
+                BucketNames.outside(scope, r.bucketPattern()).ifPresent(name -> ctx.report(file.get().file(),
+                        r.resource().span(), r.resource().pointer(),
+                        "'" + r.resource().text() + "' also matches bucket '" + name + "', outside " + c.id()
+                                + "'s scope '" + scope + "'" + (c.scopeDefaulted() ? " (the default, <name>-*)" : ""),
+                        c, List.of()));
+            }
+        }
+    }
+}

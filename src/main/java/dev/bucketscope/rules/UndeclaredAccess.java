@@ -1,0 +1,79 @@
+package dev.bucketscope.rules;
+
+import dev.bucketscope.core.InventoryContext;
+import dev.bucketscope.dialect.Capability;
+import dev.bucketscope.eval.AccessMap;
+import dev.bucketscope.inventory.BucketGrant;
+import dev.bucketscope.inventory.Component;
+import dev.bucketscope.policy.PolicyFile;
+import dev.bucketscope.policy.Statement;
+import dev.bucketscope.policy.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What a component's policy grants on its declared buckets beyond what it declares, as the
+ * undeclared-write, undeclared-delete and undeclared-read rules report it: on the granting
+ * statement, naming the capability, the bucket, the action and the statement.
+ */
+final class UndeclaredAccess {
+    private UndeclaredAccess() {}
+
+    /** Reports each capability of {@code caps} granted but not declared, and undeclared management actions if asked. */
+    static void report(InventoryContext ctx, List<Capability> caps, boolean management) {
+        for (Component c : ctx.inventory().components()) {
+            Optional<PolicyFile> file = ctx.policy(c);
+            Optional<AccessMap> access = ctx.access(c);
+            if (file.isEmpty() || access.isEmpty()) continue;
+            for (BucketGrant b : c.buckets()) {
+                for (Capability cap : caps) {
+                    if (b.capabilities().contains(cap)) continue;
+                    access.get().granted(b.name(), cap).ifPresent(g -> g.outcome().statement().ifPresent(st -> {
+                        boolean whole = access.get().wholeBucket(b.name(), cap).allowed();
+                        String keys = whole || g.key().isEmpty() ? "" : " on keys like '" + g.key() + "'";
+                        ctx.report(file.get().file(), st.span(), st.pointer(), c.id() + " may " + word(cap) + " '" + b.name()
+                                + "'" + keys + " (" + g.action() + ", allowed by " + named(st) + ") but declares "
+                                + declared(b), c, List.of());
+                    }));
+                }
+                if (!management) continue;
+                // One finding per granting statement, listing its undeclared management actions.
+                Map<Statement, List<String>> byStatement = new LinkedHashMap<>();
+                for (AccessMap.Grant g : access.get().management(b.name())) {
+                    if (declaredAction(ctx, c, g.action())) continue;
+                    g.outcome().statement().ifPresent(st -> byStatement.computeIfAbsent(st, k -> new ArrayList<>()).add(g.action()));
+                }
+                byStatement.forEach((st, actions) -> ctx.report(file.get().file(), st.span(), st.pointer(),
+                        "management action" + (actions.size() == 1 ? " " : "s ") + String.join(", ", actions) + " granted on '"
+                                + b.name() + "' " + (actions.size() == 1 ? "is" : "are") + " not declared under actions: (allowed by "
+                                + named(st) + ")", c, List.of()));
+            }
+        }
+    }
+
+    private static boolean declaredAction(InventoryContext ctx, Component c, String action) {
+        for (Value v : c.actions()) {
+            if (ctx.dialect().actionMatches(v.text(), action)) return true;
+        }
+        return false;
+    }
+
+    /** How messages name a statement: its Sid quoted, or "Statement[i]". */
+    static String named(Statement st) {
+        return st.sid().isPresent() && !st.sid().get().text().isEmpty() ? "'" + st.label() + "'" : st.label();
+    }
+
+    static String word(Capability cap) {
+        return cap.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String declared(BucketGrant b) {
+        if (b.capabilities().isEmpty()) return "no capability on it";
+        return "only " + b.capabilities().stream().sorted().map(UndeclaredAccess::word).collect(Collectors.joining(" and "));
+    }
+}
