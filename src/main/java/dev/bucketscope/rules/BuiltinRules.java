@@ -27,6 +27,13 @@ public final class BuiltinRules {
                 new AllowNotResourceRule(),
                 new ObjectWildcardGrantsBucketRule(),
                 new IneffectiveGrantRule(),
-                new RedundantGrantRule());
+                new RedundantGrantRule(),
+                // Against the inventory
+                new InventoryReferenceRule(),
+                new UnownedPolicyRule(),
+                new SharedCredentialsRule(),
+                new PlaintextSecretRule(),
+                new NamingConventionRule(),
+                new ExpiredExceptionRule());
     }
 }
