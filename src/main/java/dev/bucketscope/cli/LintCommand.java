@@ -107,7 +107,7 @@ final class LintCommand implements Callable<Integer> {
         boolean toTerminal = output == null && System.console() != null;
         boolean color = toTerminal && !noColor && System.getenv("NO_COLOR") == null;
         String rendered = format.equals("json") ? JsonReportFormat.render(report)
-                : TextReportFormat.render(report, toTerminal, color, sourceLines(cwd));
+                : TextReportFormat.render(report, toTerminal, color, sourceLines(cwd, credentialsFile(result)));
         write(rendered, out);
         boolean failed = threshold != Severity.OFF
                 && result.findings().stream().anyMatch(f -> !f.suppressed() && f.severity().atLeast(threshold));
@@ -154,12 +154,33 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
-    /** Source lines for the caret display, read lazily and only for files that have findings. */
-    private static java.util.function.BiFunction<String, Integer, Optional<String>> sourceLines(Path cwd) {
+    /** The credentials file the inventory names, if any: its lines are never shown. */
+    static Optional<Path> credentialsFile(LintRun.Result result) {
+        return result.inventory().flatMap(inv -> inv.credentials()
+                .map(c -> inv.dir().resolve(c.file().text()).toAbsolutePath().normalize()));
+    }
+
+    /**
+     * Source lines for the caret display, read lazily and only for files that have findings. The
+     * credentials file answers nothing: its lines hold secrets (plaintext-secret points at one).
+     */
+    static java.util.function.BiFunction<String, Integer, Optional<String>> sourceLines(Path cwd, Optional<Path> secrets) {
         Map<String, Optional<LineMap>> cache = new HashMap<>();
-        return (file, line) -> cache.computeIfAbsent(file, f -> Optional.ofNullable(SourceText.read(cwd.resolve(f)).text())
-                        .map(LineMap::new))
+        return (file, line) -> cache.computeIfAbsent(file, f -> secrets.filter(sameFile(cwd.resolve(f))).isPresent()
+                        ? Optional.empty()
+                        : Optional.ofNullable(SourceText.read(cwd.resolve(f)).text()).map(LineMap::new))
                 .filter(m -> line >= 1 && line <= m.lineCount())
                 .map(m -> m.lineText(line));
+    }
+
+    private static java.util.function.Predicate<Path> sameFile(Path p) {
+        return secret -> {
+            if (secret.equals(p.toAbsolutePath().normalize())) return true;
+            try {
+                return Files.isSameFile(secret, p);
+            } catch (IOException e) {
+                return false;
+            }
+        };
     }
 }
