@@ -130,14 +130,15 @@ final class LintCommand implements Callable<Integer> {
                 result.notices(), rules);
         boolean toTerminal = output == null && System.console() != null;
         boolean color = toTerminal && !noColor && System.getenv("NO_COLOR") == null;
+        Optional<Path> secrets = credentialsFile(result);
         // Each format's classes load only when it is chosen (SARIF's model is the heavy one).
         String rendered = switch (format) {
             case "json" -> JsonReportFormat.render(report);
             case "sarif" -> SarifReportFormat.render(report, new SarifReportFormat.Options(sarifCategory,
-                    Main.Version.url(), sourceTexts(cwd), start, Instant.now()));
+                    Main.Version.url(), sourceTexts(cwd, secrets), start, Instant.now()));
             case "github" -> GithubReportFormat.render(report);
             case "markdown" -> MarkdownReportFormat.render(report, Main.Version.url());
-            default -> TextReportFormat.render(report, toTerminal, color, sourceLines(cwd));
+            default -> TextReportFormat.render(report, toTerminal, color, sourceLines(cwd, secrets));
         };
         Output.write(rendered, output, out);
         boolean failed = threshold != Severity.OFF
@@ -172,10 +173,12 @@ final class LintCommand implements Callable<Integer> {
 
     /**
      * File contents as GitHub's upload step reads them (UTF-8, nothing stripped), for the SARIF
-     * line hashes; empty for a file that cannot be read.
+     * line hashes; empty for a file that cannot be read, and for the credentials file: even a
+     * hash of a line holding a secret is not to be published.
      */
-    private static java.util.function.Function<String, Optional<String>> sourceTexts(Path cwd) {
+    private static java.util.function.Function<String, Optional<String>> sourceTexts(Path cwd, Optional<Path> secrets) {
         return file -> {
+            if (secrets.filter(sameFile(cwd.resolve(file))).isPresent()) return Optional.empty();
             try {
                 return Optional.of(new String(Files.readAllBytes(cwd.resolve(file)), StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
@@ -184,12 +187,33 @@ final class LintCommand implements Callable<Integer> {
         };
     }
 
-    /** Source lines for the caret display, read lazily and only for files that have findings. */
-    private static java.util.function.BiFunction<String, Integer, Optional<String>> sourceLines(Path cwd) {
+    /** The credentials file the inventory names, if any: its lines are never shown. */
+    static Optional<Path> credentialsFile(LintRun.Result result) {
+        return result.inventory().flatMap(inv -> inv.credentials()
+                .map(c -> inv.dir().resolve(c.file().text()).toAbsolutePath().normalize()));
+    }
+
+    /**
+     * Source lines for the caret display, read lazily and only for files that have findings. The
+     * credentials file answers nothing: its lines hold secrets (plaintext-secret points at one).
+     */
+    static java.util.function.BiFunction<String, Integer, Optional<String>> sourceLines(Path cwd, Optional<Path> secrets) {
         Map<String, Optional<LineMap>> cache = new HashMap<>();
-        return (file, line) -> cache.computeIfAbsent(file, f -> Optional.ofNullable(SourceText.read(cwd.resolve(f)).text())
-                        .map(LineMap::new))
+        return (file, line) -> cache.computeIfAbsent(file, f -> secrets.filter(sameFile(cwd.resolve(f))).isPresent()
+                        ? Optional.empty()
+                        : Optional.ofNullable(SourceText.read(cwd.resolve(f)).text()).map(LineMap::new))
                 .filter(m -> line >= 1 && line <= m.lineCount())
                 .map(m -> m.lineText(line));
+    }
+
+    private static java.util.function.Predicate<Path> sameFile(Path p) {
+        return secret -> {
+            if (secret.equals(p.toAbsolutePath().normalize())) return true;
+            try {
+                return Files.isSameFile(secret, p);
+            } catch (IOException e) {
+                return false;
+            }
+        };
     }
 }

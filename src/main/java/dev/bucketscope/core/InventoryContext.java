@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What an inventory rule sees: the inventory, each component's policy (when it could be read),
@@ -34,9 +35,21 @@ public final class InventoryContext {
     private final List<Report> reports = new ArrayList<>();
     private final Map<String, String> fileProblems;
     private Map<AcceptedException, ExceptionUse> exceptionUses = Map.of();
+    private Set<String> knownRuleIds = Set.of();
 
-    /** What a rule said; the engine turns it into a {@link Finding}. */
-    public record Report(Location location, String message, Optional<Component> component, List<Finding.Related> related) {}
+    /**
+     * What a rule said; the engine turns it into a {@link Finding}.
+     *
+     * @param atMost the most severe this finding may be: the engine reports it at the rule's severity
+     *               or this, whichever is less severe (a rule whose findings differ in weight, such as
+     *               an unused exception being only a note)
+     */
+    public record Report(Location location, String message, Optional<Component> component, List<Finding.Related> related,
+                         Optional<Severity> atMost) {
+        public Report(Location location, String message, Optional<Component> component, List<Finding.Related> related) {
+            this(location, message, component, related, Optional.empty());
+        }
+    }
 
     /** How an exception fared in this run. */
     public enum ExceptionUse { USED, UNUSED, STATEMENT_CHANGED, STATEMENT_MISSING }
@@ -111,9 +124,28 @@ public final class InventoryContext {
         this.exceptionUses = Map.copyOf(uses);
     }
 
+    /** Every rule id the catalogue knows, run or not (a rule set to off is still known). */
+    public Set<String> knownRuleIds() {
+        return knownRuleIds;
+    }
+
+    void knownRuleIds(Set<String> ids) {
+        this.knownRuleIds = Set.copyOf(ids);
+    }
+
     /** A finding in the inventory file itself. */
     public void reportInventory(Span span, String pointer, String message, Optional<Component> component) {
         reports.add(new Report(new Location(inventory.file(), span, pointer), message, component, List.of()));
+    }
+
+    /** A finding in the inventory file that is at most {@code atMost} severe, whatever the rule's severity. */
+    public void reportInventory(Span span, String pointer, String message, Optional<Component> component, Severity atMost) {
+        reports.add(new Report(new Location(inventory.file(), span, pointer), message, component, List.of(), Optional.of(atMost)));
+    }
+
+    /** A finding in a policy file that belongs to no component. */
+    public void reportUnowned(String file, Span span, String pointer, String message) {
+        reports.add(new Report(new Location(file, span, pointer), message, Optional.empty(), List.of()));
     }
 
     /** A finding in another file (a policy, the credentials file) about a component. */

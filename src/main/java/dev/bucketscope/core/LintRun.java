@@ -128,6 +128,7 @@ public final class LintRun {
         }
         List<PolicyFile> jsonFiles = files.stream().filter(f -> !f.file().toLowerCase(java.util.Locale.ROOT).endsWith(".md")).toList();
         InventoryContext ctx = new InventoryContext(inv, policies, jsonFiles, credentials, fileProblems, dialect, evaluator, o.today());
+        ctx.knownRuleIds(Set.copyOf(linter.ruleIds()));
 
         List<Finding> all = new ArrayList<>();
         for (Finding f : policyFindings) {

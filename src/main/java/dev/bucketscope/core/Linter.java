@@ -24,6 +24,11 @@ public final class Linter {
         this.overrides = Map.copyOf(overrides);
     }
 
+    /** Every rule id of the catalogue, including rules set to off. */
+    public List<String> ruleIds() {
+        return catalog.ids();
+    }
+
     public Severity severityOf(RuleCatalog.Entry e) {
         return overrides.getOrDefault(e.meta().id(), e.meta().severity());
     }
@@ -75,7 +80,9 @@ public final class Linter {
                 Location l = r.location();
                 String fp = fingerprints.of(e.meta().id(), l.file(), component, Optional.ofNullable(roots.get(l.file())),
                         l.pointer(), r.message());
-                findings.add(new Finding(e.meta().id(), severity, l, r.message(), r.related(), fp, component, Optional.empty()));
+                // A report may ask to be less severe than its rule, never more.
+                Severity s = r.atMost().filter(cap -> cap != Severity.OFF && cap.ordinal() > severity.ordinal()).orElse(severity);
+                findings.add(new Finding(e.meta().id(), s, l, r.message(), r.related(), fp, component, Optional.empty()));
             }
         }
         return findings;

@@ -36,6 +36,12 @@ public final class BuiltinRules {
                 new UndeclaredDeleteRule(),
                 new UndeclaredReadRule(),
                 new MissingPermissionRule(),
-                new UndeclaredBucketRule());
+                new UndeclaredBucketRule(),
+                new InventoryReferenceRule(),
+                new UnownedPolicyRule(),
+                new SharedCredentialsRule(),
+                new PlaintextSecretRule(),
+                new NamingConventionRule(),
+                new ExpiredExceptionRule());
     }
 }

@@ -170,7 +170,7 @@ public final class YamlReader {
             String lower = v.toLowerCase(java.util.Locale.ROOT);
             if (lower.equals("true")) return new Node.BooleanNode(span, ptr, true);
             if (lower.equals("false")) return new Node.BooleanNode(span, ptr, false);
-            throw fail(Kind.SYNTAX, "'" + JsonReader.printable(v) + "' is not a boolean", span, ptr);
+            throw fail(Kind.SYNTAX, "not a boolean", span, ptr);
         }
         if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) return new Node.NumberNode(span, ptr, v);
         return new Node.StringNode(span, ptr, v);
@@ -183,9 +183,10 @@ public final class YamlReader {
                 || Tag.FLOAT.equals(tag) || Tag.SEQ.equals(tag) || Tag.MAP.equals(tag)) {
             return;
         }
-        String shown = tag.getValue().startsWith(Tag.PREFIX)
-                ? "!!" + tag.getValue().substring(Tag.PREFIX.length()) : tag.getValue();
-        throw fail(Kind.SYNTAX, "unsupported YAML tag '" + JsonReader.printable(shown) + "'", span, ptr);
+        // Only the standard tags are named: a custom tag is text of the file, which may be a secret.
+        String standard = tag.getValue().startsWith(Tag.PREFIX) ? tag.getValue().substring(Tag.PREFIX.length()) : "";
+        String shown = java.util.Set.of("binary", "timestamp", "set", "omap", "pairs", "merge", "value", "yaml").contains(standard) ? " '!!" + standard + "'" : "";
+        throw fail(Kind.SYNTAX, "unsupported YAML tag" + shown + "; only the standard tags are read", span, ptr);
     }
 
     private void checkLength(String v, Span span, String ptr) {
@@ -271,12 +272,31 @@ public final class YamlReader {
         return new Problem(Kind.SYNTAX, clean(msg), Span.point(1, 1), "");
     }
 
-    /** A one-line, lower-case message without Java names or snippets. */
+    /** Tokens snakeyaml quotes that are YAML's own vocabulary, not text of the file. */
+    private static final java.util.regex.Pattern QUOTED_TOKEN = java.util.regex.Pattern.compile(
+            "'(<[a-z ]+>|[-,\\[\\]{}:?!&*|>#@`%]|\\\\t\\(TAB\\))'");
+
+    /**
+     * A one-line, lower-case message without Java names or snippets. It never quotes the file's
+     * text: a YAML file may hold secrets (the credentials file), so alias names, escape sequences,
+     * characters and tags that snakeyaml would quote are replaced by what they are.
+     */
     static String clean(String msg) {
         String m = msg.strip();
         int nl = m.indexOf('\n');
         if (nl >= 0) m = m.substring(0, nl).strip();
         m = m.replaceAll("\\b(?:[a-z]+\\.)+[A-Z]\\w*(?:Exception|Error)\\b:?\\s*", "");
+        m = m.replaceAll("(undefined alias|found duplicate anchor|anchor)\\s+\\S+", "$1");
+        m = m.replaceAll("found: [^ (]*", "found other characters");
+        m = m.replaceAll("character \\S\\(\\d+\\)", "character");
+        m = m.replaceAll("\\s\\S\\(\\d+\\)", " a character that is not allowed here");
+        java.util.regex.Matcher q = java.util.regex.Pattern.compile("'[^']*'").matcher(m);
+        StringBuilder sb = new StringBuilder();
+        while (q.find()) {
+            q.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(
+                    QUOTED_TOKEN.matcher(q.group()).matches() ? q.group() : "a character"));
+        }
+        m = q.appendTail(sb).toString();
         m = m.replace(".)", ")").replace(". (", " (");
         if (m.endsWith(".")) m = m.substring(0, m.length() - 1);
         if (m.isEmpty()) return "invalid YAML";

@@ -1,0 +1,62 @@
+package dev.bucketscope.rules;
+
+import dev.bucketscope.core.InventoryContext;
+import dev.bucketscope.core.InventoryContext.ExceptionUse;
+import dev.bucketscope.core.InventoryRule;
+import dev.bucketscope.core.LintRun;
+import dev.bucketscope.core.Severity;
+import dev.bucketscope.inventory.AcceptedException;
+import dev.bucketscope.inventory.Component;
+import dev.bucketscope.policy.PolicyFile;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Judges the inventory's exceptions once they have been applied: past its expiry date (it no
+ * longer suppresses anything), bound to a statement that changed or is gone, or unused (a note).
+ * An exception of a component whose policy was not linted in this run (a commit hook given a few
+ * files) is not called unused: there was nothing for it to suppress.
+ */
+public final class ExpiredExceptionRule implements InventoryRule {
+
+    @Override
+    public boolean judgesExceptions() {
+        return true;
+    }
+
+    @Override
+    public void check(InventoryContext ctx) {
+        Set<String> linted = ctx.policyFiles().stream().map(PolicyFile::file).collect(Collectors.toSet());
+        for (AcceptedException e : ctx.inventory().exceptions()) {
+            Optional<Component> c = ctx.inventory().component(e.component().text());
+            String what = "exception for " + e.rule().text() + " on " + e.component().text();
+            if (e.expiryDate().isBefore(ctx.today())) {
+                ctx.reportInventory(e.expires().span(), e.expires().pointer(), what + " expired on " + e.expires().text()
+                        + "; it no longer suppresses anything", c);
+                continue;
+            }
+            if (c.isEmpty() || !ctx.knownRuleIds().contains(e.rule().text())) continue; // inventory-reference says why
+            Optional<PolicyFile> policy = ctx.policy(c.get());
+            String ref = e.statement().map(v -> v.text()).orElse("");
+            switch (ctx.exceptionUses().getOrDefault(e, ExceptionUse.USED)) {
+                case UNUSED -> {
+                    if (policy.isPresent() && !linted.contains(policy.get().file())) continue;
+                    ctx.reportInventory(e.span(), e.pointer(), what + " suppresses no finding; remove it", c, Severity.NOTE);
+                }
+                case STATEMENT_CHANGED -> {
+                    String hash = policy.flatMap(p -> LintRun.statement(p, ref)).map(LintRun::statementHash).orElse("?");
+                    var at = e.statementHash().orElse(e.statement().orElseThrow());
+                    ctx.reportInventory(at.span(), at.pointer(), "statement '" + ref + "' changed since the " + what
+                            + " was accepted; its hash is now " + hash + "; review it and update statement-hash", c);
+                }
+                case STATEMENT_MISSING -> {
+                    var at = e.statement().orElseThrow();
+                    ctx.reportInventory(at.span(), at.pointer(), "statement '" + ref + "' of the " + what + " is not in "
+                            + policy.map(PolicyFile::file).orElse("its policy") + "; the exception suppresses nothing", c);
+                }
+                case USED -> { }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.bucketscope.rules;
+
+import dev.bucketscope.core.InventoryContext;
+import dev.bucketscope.core.InventoryRule;
+import dev.bucketscope.inventory.Component;
+import dev.bucketscope.inventory.Credentials;
+import dev.bucketscope.inventory.CredentialsFile;
+import dev.bucketscope.policy.Value;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reports components that share a user (explicit or defaulted), a policy file or an access key:
+ * one finding per later component, naming the first one it shares with. Access keys are compared
+ * by {@link CredentialsFile#sameValue} and named by their key names; values are never shown.
+ */
+public final class SharedCredentialsRule implements InventoryRule {
+
+    @Override
+    public void check(InventoryContext ctx) {
+        Map<String, Component> users = new LinkedHashMap<>();
+        Map<String, Component> policies = new LinkedHashMap<>();
+        Map<Component, CredentialsFile.Entry> keys = new LinkedHashMap<>();
+        Optional<CredentialsFile> creds = ctx.credentials().filter(CredentialsFile::readable);
+        Optional<Credentials> names = ctx.inventory().credentials();
+        for (Component c : ctx.inventory().components()) {
+            Value user = c.user();
+            Component first = users.putIfAbsent(user.text(), c);
+            if (first != null) {
+                ctx.reportInventory(user.span(), user.pointer(), "component '" + c.id() + "' uses user '" + user.text()
+                        + "'" + (user.pointer().endsWith("/user") ? "" : " (its default)") + ", as does component '"
+                        + first.id() + "': one service account per application", Optional.of(c));
+            }
+            if (c.policy().isPresent()) {
+                Value policy = c.policy().get();
+                String file = ctx.policy(c).map(f -> f.file()).orElse(policy.text());
+                Component owner = policies.putIfAbsent(file, c);
+                if (owner != null) {
+                    ctx.reportInventory(policy.span(), policy.pointer(), "component '" + c.id() + "' shares policy '"
+                            + policy.text() + "' with component '" + owner.id() + "': one policy per application", Optional.of(c));
+                }
+            }
+            if (creds.isEmpty() || names.isEmpty()) continue;
+            Optional<CredentialsFile.Entry> key = creds.get().find(Credentials.keyNames(names.get().accessKeyTemplate(), c.id()));
+            if (key.isEmpty()) continue;
+            for (Map.Entry<Component, CredentialsFile.Entry> earlier : keys.entrySet()) {
+                if (!creds.get().sameValue(earlier.getValue(), key.get())) continue;
+                ctx.report(creds.get().file(), key.get().valueSpan(), key.get().pointer(), earlier.getValue().key() + " and "
+                        + key.get().key() + " hold the same value: components '" + earlier.getKey().id() + "' and '" + c.id()
+                        + "' share an access key", c, List.of(ctx.related(creds.get().file(), earlier.getValue().valueSpan(),
+                        earlier.getValue().pointer(), earlier.getValue().key() + " of component '" + earlier.getKey().id() + "'")));
+                break;
+            }
+            keys.put(c, key.get());
+        }
+    }
+}

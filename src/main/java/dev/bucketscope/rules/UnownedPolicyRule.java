@@ -1,0 +1,31 @@
+package dev.bucketscope.rules;
+
+import dev.bucketscope.core.InventoryContext;
+import dev.bucketscope.core.InventoryRule;
+import dev.bucketscope.inventory.Component;
+import dev.bucketscope.policy.PolicyFile;
+import dev.bucketscope.source.Span;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Reports a policy file of the run that no component's {@code policy:} points at: nobody declared
+ * what it is for, so nothing checks it against declared access (a leftover, or an application the
+ * inventory forgot).
+ */
+public final class UnownedPolicyRule implements InventoryRule {
+
+    @Override
+    public void check(InventoryContext ctx) {
+        Set<String> owned = new HashSet<>();
+        for (Component c : ctx.inventory().components()) {
+            ctx.policy(c).ifPresent(f -> owned.add(f.file()));
+        }
+        for (PolicyFile f : ctx.policyFiles()) {
+            if (owned.contains(f.file())) continue;
+            Span span = f.policy().map(p -> p.root().span()).orElse(Span.point(1, 1));
+            ctx.reportUnowned(f.file(), span, "", "no component in " + ctx.inventory().file()
+                    + " owns this policy: declare the component it belongs to, or remove the file");
+        }
+    }
+}
