@@ -1,6 +1,7 @@
 package dev.bucketscope.cli;
 
 import dev.bucketscope.core.Finding;
+import dev.bucketscope.source.JsonText;
 import dev.bucketscope.source.JsonReader;
 import dev.bucketscope.source.Node;
 import dev.bucketscope.source.SourceText;
@@ -52,7 +53,7 @@ final class Baseline {
             first = false;
             // rule and file are for people reading the file; only the fingerprint is matched.
             sb.append("    {\"fingerprint\": \"").append(f.fingerprint()).append("\", \"ruleId\": \"").append(f.ruleId())
-                    .append("\", \"file\": ").append(quote(f.location().file())).append('}');
+                    .append("\", \"file\": ").append(JsonText.quote(f.location().file())).append('}');
         }
         sb.append(first ? "]\n}\n" : "\n  ]\n}\n");
         try {
@@ -62,9 +63,5 @@ final class Baseline {
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + e.getMessage());
         }
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

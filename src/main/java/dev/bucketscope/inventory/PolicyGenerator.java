@@ -3,6 +3,7 @@ package dev.bucketscope.inventory;
 import dev.bucketscope.dialect.ActionLevel;
 import dev.bucketscope.dialect.Capability;
 import dev.bucketscope.dialect.Dialect;
+import dev.bucketscope.source.JsonText;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -71,15 +72,11 @@ public final class PolicyGenerator {
         for (var g : groups.entrySet()) {
             n++;
             String sid = what + (groups.size() > 1 ? Integer.toString(n) : "");
-            List<String> resources = g.getValue().stream().map(b -> quote("arn:aws:s3:::" + b + suffix)).toList();
-            out.add("    {\n      \"Sid\": " + quote(sid) + ",\n      \"Effect\": \"Allow\",\n      \"Action\": ["
-                    + String.join(", ", g.getKey().stream().map(PolicyGenerator::quote).toList()) + "],\n      \"Resource\": [\n        "
+            List<String> resources = g.getValue().stream().map(b -> JsonText.quote("arn:aws:s3:::" + b + suffix)).toList();
+            out.add("    {\n      \"Sid\": " + JsonText.quote(sid) + ",\n      \"Effect\": \"Allow\",\n      \"Action\": ["
+                    + String.join(", ", g.getKey().stream().map(JsonText::quote).toList()) + "],\n      \"Resource\": [\n        "
                     + String.join(",\n        ", resources) + "\n      ]\n    }");
         }
         return out;
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -1,5 +1,6 @@
 package dev.bucketscope.policy;
 
+import dev.bucketscope.source.JsonText;
 import dev.bucketscope.source.Node;
 
 /**
@@ -24,7 +25,7 @@ public final class CanonicalForm {
             sb.append('{');
             for (int i = 0; i < o.members().size(); i++) {
                 if (i > 0) sb.append(',');
-                quote(o.members().get(i).key(), sb);
+                JsonText.quote(o.members().get(i).key(), sb);
                 sb.append(':');
                 write(o.members().get(i).value(), sb);
             }
@@ -37,31 +38,15 @@ public final class CanonicalForm {
             }
             sb.append(']');
         } else if (node instanceof Node.StringNode s) {
-            quote(s.value(), sb);
+            JsonText.quote(s.value(), sb);
         } else if (node instanceof Node.NumberNode n) {
             // YAML numbers ("0x1F", "000123", ".inf") are not all JSON numbers: keep the output valid JSON.
             if (JSON_NUMBER.matcher(n.text()).matches()) sb.append(n.text());
-            else quote(n.text(), sb);
+            else JsonText.quote(n.text(), sb);
         } else if (node instanceof Node.BooleanNode b) {
             sb.append(b.value());
         } else {
             sb.append("null");
         }
-    }
-
-    private static void quote(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
     }
 }

@@ -1,5 +1,7 @@
 package dev.bucketscope.report;
 
+import dev.bucketscope.source.JsonText;
+
 /**
  * A minimal pretty-printing JSON writer for reports: deterministic key order (the order written),
  * two-space indentation, RFC 8259 escaping. Reports need nothing more, and it keeps the JSON
@@ -94,22 +96,7 @@ final class JsonWriter {
     }
 
     private void string(String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
+        JsonText.quote(s, sb);
     }
 
     @Override
