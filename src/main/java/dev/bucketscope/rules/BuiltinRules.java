@@ -27,6 +27,11 @@ public final class BuiltinRules {
                 new AllowNotResourceRule(),
                 new ObjectWildcardGrantsBucketRule(),
                 new IneffectiveGrantRule(),
-                new RedundantGrantRule());
+                new RedundantGrantRule(),
+                // Live probe (only from `probe`: these need the server's answers)
+                new ProbeExcessAccessRule(),
+                new ProbeMissingAccessRule(),
+                new ProbePolicyDriftRule(),
+                new ProbeAuthFailedRule());
     }
 }
