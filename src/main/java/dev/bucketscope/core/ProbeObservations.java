@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The recorded form of a probe ({@code probe-observations.json}): the observations and, when the
- * admin API was read, the deployed policies. {@code probe --record FILE} writes it; fixtures and
- * {@code probe --replay FILE} read it, so probe rules run without a server.
+ * admin API was read, the deployed policies. {@code probe --record FILE} writes the observations; the
+ * rule fixtures read it (with deployed policies), so probe rules run without a server.
  *
  * <pre>
  * {"version": 1,
