@@ -51,4 +51,22 @@ class ArchitectureTest {
     void globIsPureCode() throws IOException {
         assertEquals(List.of(), offenders("glob", List.of("java.io", "java.nio.file", "java.net", "dev.bucketscope.")));
     }
+
+    /** Only the probe package opens network connections or uses the AWS SDK. */
+    @Test
+    void onlyTheProbeTouchesTheNetwork() throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> pkgs = Files.list(MAIN)) {
+            for (Path pkg : pkgs.filter(Files::isDirectory).toList()) {
+                String name = pkg.getFileName().toString();
+                if (name.equals("probe")) continue;
+                out.addAll(offenders(name, List.of("java.net.", "software.amazon.awssdk", "javax.net", "com.sun.net")));
+            }
+        }
+        // java.net.URI names a place without connecting anywhere (the CLI parses --endpoint with it)
+        out.removeIf(l -> l.endsWith("import java.net.URI;"));
+        // IpAddress conditions compare address literals (parsed, never resolved: see ConditionEvaluator)
+        out.removeIf(l -> l.equals("ConditionEvaluator.java: import java.net.InetAddress;"));
+        assertEquals(List.of(), out);
+    }
 }

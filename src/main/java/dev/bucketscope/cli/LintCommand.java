@@ -1,6 +1,7 @@
 package dev.bucketscope.cli;
 
 import dev.bucketscope.core.LintRun;
+import dev.bucketscope.core.ProbeRule;
 import dev.bucketscope.core.RuleCatalog;
 import dev.bucketscope.core.Severity;
 import dev.bucketscope.report.GithubReportFormat;
@@ -36,8 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lint}: parse options, run {@link LintRun}, render the report. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Lint IAM policies (*.json files with a Statement, ```json blocks in *.md files) and, when an",
-                "inventory is found, check them against what each component declares.",
+        description = {"Lint policies, and check them against the inventory when there is one.",
+                "Reads *.json files with a Statement and ```json blocks in *.md files; with bucketscope.yaml,",
+                "checks each component's policy against what it declares.",
                 "Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 on usage or configuration errors."})
 final class LintCommand implements Callable<Integer> {
     private static final List<String> FORMATS = List.of("text", "json", "sarif", "github", "markdown");
@@ -124,6 +126,7 @@ final class LintCommand implements Callable<Integer> {
 
         List<LintReport.Rule> rules = new ArrayList<>();
         for (RuleCatalog.Entry e : catalog.entries()) {
+            if (e.rule() instanceof ProbeRule) continue; // only the probe can report these
             rules.add(new LintReport.Rule(e.meta(), result.severities().getOrDefault(e.meta().id(), e.meta().severity())));
         }
         LintReport report = new LintReport(Main.Version.version(), result.dialect().id(), result.files(), result.findings(),

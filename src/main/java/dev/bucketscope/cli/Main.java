@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Least-privilege linter for the IAM policies of S3-compatible object stores (RustFS, MinIO, AWS S3).",
-        subcommands = {LintCommand.class, MatrixCommand.class, SimulateCommand.class, GenerateCommand.class, RulesCommand.class,
+        subcommands = {LintCommand.class, ProbeCommand.class, MatrixCommand.class, SimulateCommand.class, GenerateCommand.class, RulesCommand.class,
                 ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -88,6 +88,30 @@ public final class Linter {
         return findings;
     }
 
+    /**
+     * The probe rules over recorded observations. {@link #lint} and {@link #lintInventory} never run
+     * them: a rule of this kind needs what only {@code probe} observes.
+     */
+    public List<Finding> lintProbe(ProbeContext ctx, Map<String, Node> roots) {
+        List<Finding> findings = new ArrayList<>();
+        Fingerprints fingerprints = new Fingerprints();
+        for (RuleCatalog.Entry e : catalog.entries()) {
+            Severity severity = severityOf(e);
+            if (severity == Severity.OFF || !(e.rule() instanceof ProbeRule rule)) continue;
+            int before = ctx.reports().size();
+            rule.check(ctx);
+            for (InventoryContext.Report r : ctx.reports().subList(before, ctx.reports().size())) {
+                String component = r.component().map(Component::id).orElse("");
+                Location l = r.location();
+                String fp = fingerprints.of(e.meta().id(), l.file(), component, Optional.ofNullable(roots.get(l.file())),
+                        l.pointer(), r.message());
+                findings.add(new Finding(e.meta().id(), severity, l, r.message(), r.related(), fp, component, Optional.empty()));
+            }
+        }
+        findings.sort(Finding.ORDER);
+        return findings;
+    }
+
     /** Sets how exceptions were used, for the rules that judge them. */
     public static void recordExceptionUses(InventoryContext ctx,
                                            Map<dev.bucketscope.inventory.AcceptedException, InventoryContext.ExceptionUse> uses) {

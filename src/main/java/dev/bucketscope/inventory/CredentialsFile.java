@@ -34,7 +34,12 @@ public final class CredentialsFile {
     public static CredentialsFile read(Path path, String display) {
         SourceText.Decoded decoded = SourceText.read(path);
         if (decoded.text() == null) return new CredentialsFile(display, null, decoded.problems());
-        var parsed = YamlReader.parse(decoded.text());
+        return parse(decoded.text(), display);
+    }
+
+    /** A credentials file given as text (standard input, {@code sops -d cluster.yaml | ...}). */
+    public static CredentialsFile parse(String text, String display) {
+        var parsed = YamlReader.parse(text);
         if (!(parsed.root() instanceof Node.ObjectNode o)) {
             List<Problem> p = new ArrayList<>(parsed.problems());
             if (p.isEmpty()) p.add(new Problem(Problem.Kind.SYNTAX, "the credentials file must be a YAML mapping", Span.point(1, 1), ""));
@@ -111,6 +116,16 @@ public final class CredentialsFile {
         if (n instanceof Node.StringNode s) return s.value();
         if (n instanceof Node.NumberNode num) return num.text();
         return "";
+    }
+
+    /**
+     * The entry's value, wrapped so it cannot be printed, for signing requests (the live probe);
+     * empty when it is missing, empty or still SOPS-encrypted.
+     */
+    public Optional<SecretValue> secret(Entry e) {
+        if (e.encrypted() || e.empty()) return Optional.empty();
+        String v = valueOf(e);
+        return v.isEmpty() ? Optional.empty() : Optional.of(new SecretValue(v));
     }
 
     @Override

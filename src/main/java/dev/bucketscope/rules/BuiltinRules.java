@@ -42,6 +42,11 @@ public final class BuiltinRules {
                 new SharedCredentialsRule(),
                 new PlaintextSecretRule(),
                 new NamingConventionRule(),
-                new ExpiredExceptionRule());
+                new ExpiredExceptionRule(),
+                // Live probe (only from `probe`: these need the server's answers)
+                new ProbeExcessAccessRule(),
+                new ProbeMissingAccessRule(),
+                new ProbePolicyDriftRule(),
+                new ProbeAuthFailedRule());
     }
 }

@@ -51,8 +51,9 @@ class SarifOutputTest {
         JsonNode run = log.path("runs").get(0);
         assertTrue(run.path("results").isArray());
         assertEquals(0, run.path("results").size());
-        assertEquals(CliRun.of("rules").out().lines().filter(l -> !l.isBlank()).count(),
-                run.at("/tool/driver/rules").size(), "every catalogue rule is listed");
+        // every rule lint can report: all but the probe's, which need the live server's answers
+        assertEquals(CliRun.of("rules").out().lines().filter(l -> !l.isBlank() && !l.startsWith("probe-")).count(),
+                run.at("/tool/driver/rules").size(), "every rule lint runs is listed");
     }
 
     @Test

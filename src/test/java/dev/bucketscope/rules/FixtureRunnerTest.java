@@ -172,12 +172,26 @@ class FixtureRunnerTest {
         List<Expected> expected = side == null ? List.of() : expected(side);
         if (name.startsWith("bad-")) assertTrue(!expected.isEmpty(), sidecar + " lists no finding: a bad case must fail");
         for (Expected e : expected) assertTrue(!e.file().isEmpty(), sidecar + ": directory cases name the file of each finding");
+        if (RULES.get(id) instanceof dev.bucketscope.core.ProbeRule) {
+            runProbeCase(dir, dialect, expected, new RuleCatalog(List.of(RULES.get(id))));
+            return;
+        }
         // The whole catalogue runs, so that exceptions are used (or not) as in a real run and rule ids
         // are known; only this rule's findings count.
         LintRun.Result result = LintRun.run(new LintRun.Options(List.of(Path.of(".")), dir.toAbsolutePath(), Optional.empty(),
                 dialect, Map.of(), LocalDate.parse(today), Set.of(), ""), new RuleCatalog(BuiltinRules.all()));
         List<Finding> actual = result.findings().stream().filter(f -> !f.suppressed() && f.ruleId().equals(id)).toList();
         compare(dir + "/ (" + result.dialect().id() + ")", dialect.orElse(""), expected, actual, true);
+    }
+
+    /** A probe case: the repository plus the observations recorded in its probe-observations.json, replayed offline. */
+    private static void runProbeCase(Path dir, Optional<String> dialect, List<Expected> expected, RuleCatalog one) throws Exception {
+        Path recorded = dir.resolve("probe-observations.json");
+        assertTrue(Files.exists(recorded), dir + "/ has no probe-observations.json");
+        var ws = dev.bucketscope.core.Workspace.load(List.of(Path.of(".")), dir.toAbsolutePath(), Optional.empty(), dialect);
+        var rec = dev.bucketscope.core.ProbeObservations.parse(Files.readString(recorded), recorded.toString(), ws.dialect());
+        List<Finding> actual = dev.bucketscope.core.ProbeRun.findings(ws, rec.observations(), rec.deployed(), one, Map.of());
+        compare(dir + "/ (" + ws.dialect().id() + ")", dialect.orElse(""), expected, actual, true);
     }
 
     private static boolean matches(Expected e, Finding f) {
