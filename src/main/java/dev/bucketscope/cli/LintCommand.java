@@ -4,18 +4,12 @@ import dev.bucketscope.core.LintRun;
 import dev.bucketscope.core.ProbeRule;
 import dev.bucketscope.core.RuleCatalog;
 import dev.bucketscope.core.Severity;
-import dev.bucketscope.report.GithubReportFormat;
-import dev.bucketscope.report.JsonReportFormat;
 import dev.bucketscope.report.LintReport;
-import dev.bucketscope.report.MarkdownReportFormat;
-import dev.bucketscope.report.SarifReportFormat;
-import dev.bucketscope.report.TextReportFormat;
 import dev.bucketscope.rules.BuiltinRules;
 import dev.bucketscope.source.LineMap;
 import dev.bucketscope.source.SourceText;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,8 +37,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "checks each component's policy against what it declares.",
                 "Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 on usage or configuration errors."})
 final class LintCommand implements Callable<Integer> {
-    private static final List<String> FORMATS = List.of("text", "json", "sarif", "github", "markdown");
-
     @Spec
     CommandSpec spec;
 
@@ -58,10 +51,8 @@ final class LintCommand implements Callable<Integer> {
             description = "The inventory. Default: bucketscope.yaml at the root of a PATH (or of the working directory when only files are given).")
     Path inventory;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = {"text, json, sarif (SARIF 2.1.0 for GitHub code scanning), github (workflow-command",
-                    "annotations) or markdown (a summary for $GITHUB_STEP_SUMMARY). Default: ${DEFAULT-VALUE}."})
-    String format;
+    @Mixin
+    ReportOptions report;
 
     @Option(names = "--sarif-category", paramLabel = "CATEGORY", defaultValue = "bucketscope/",
             description = "SARIF automationDetails.id: the code-scanning category, up to the last '/'. Default: ${DEFAULT-VALUE}.")
@@ -71,13 +62,6 @@ final class LintCommand implements Callable<Integer> {
             description = {"Treat named files like files found in a directory: skip files that are not *.json or *.md",
                     "and JSON that is not a policy. For hooks that pass every changed file."})
     boolean onlyPolicies;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-            description = "error, warning, note or none: the lowest severity that makes the exit code 1. Default: ${DEFAULT-VALUE}.")
-    String failOn;
 
     @Option(names = "--severity", paramLabel = "RULE=LEVEL",
             description = "Override a rule's severity: error, warning, note or off. Repeatable; wins over the inventory's severity map.")
@@ -102,12 +86,7 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() throws UsageException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Severity threshold = failOn.equalsIgnoreCase("none") ? Severity.OFF
-                : Severity.parse(failOn).filter(s -> s != Severity.OFF).orElseThrow(() ->
-                        new UsageException("--fail-on takes error, warning, note or none, not '" + failOn + "'"));
-        if (!FORMATS.contains(format)) {
-            throw new UsageException("--format takes " + String.join(", ", FORMATS) + ", not '" + format + "'");
-        }
+        Severity threshold = report.validate();
         if (sarifCategory.isBlank()) throw new UsageException("--sarif-category must not be empty");
         Instant start = Instant.now();
         RuleCatalog catalog = new RuleCatalog(BuiltinRules.all());
@@ -124,29 +103,15 @@ final class LintCommand implements Callable<Integer> {
         result.dialect().warning().ifPresent(w -> err.println("bucketscope: warning: " + w));
         if (writeBaseline != null) Baseline.write(writeBaseline, result.findings());
 
-        List<LintReport.Rule> rules = new ArrayList<>();
-        for (RuleCatalog.Entry e : catalog.entries()) {
-            if (e.rule() instanceof ProbeRule) continue; // only the probe can report these
-            rules.add(new LintReport.Rule(e.meta(), result.severities().getOrDefault(e.meta().id(), e.meta().severity())));
-        }
-        LintReport report = new LintReport(Main.Version.version(), result.dialect().id(), result.files(), result.findings(),
+        // lint lists the rules it can report: all but the probe's, which need the live server's answers
+        List<LintReport.Rule> rules = ReportOptions.rules(catalog, result.severities(), r -> !(r instanceof ProbeRule));
+        LintReport lintReport = new LintReport(Main.Version.version(), result.dialect().id(), result.files(), result.findings(),
                 result.notices(), rules);
-        boolean toTerminal = output == null && System.console() != null;
-        boolean color = toTerminal && !noColor && System.getenv("NO_COLOR") == null;
         Optional<Path> secrets = credentialsFile(result);
-        // Each format's classes load only when it is chosen (SARIF's model is the heavy one).
-        String rendered = switch (format) {
-            case "json" -> JsonReportFormat.render(report);
-            case "sarif" -> SarifReportFormat.render(report, new SarifReportFormat.Options(sarifCategory,
-                    Main.Version.url(), sourceTexts(cwd, secrets), start, Instant.now()));
-            case "github" -> GithubReportFormat.render(report);
-            case "markdown" -> MarkdownReportFormat.render(report, Main.Version.url());
-            default -> TextReportFormat.render(report, toTerminal, color, sourceLines(cwd, secrets));
-        };
-        Output.write(rendered, output, out);
-        boolean failed = threshold != Severity.OFF
-                && result.findings().stream().anyMatch(f -> !f.suppressed() && f.severity().atLeast(threshold));
-        return failed ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+        String rendered = report.render(lintReport, sarifCategory, start, sourceTexts(cwd, secrets),
+                !noColor && System.getenv("NO_COLOR") == null, sourceLines(cwd, secrets));
+        Output.write(rendered, report.output, out);
+        return ReportOptions.exitCode(result.findings(), threshold);
     }
 
     private LocalDate todayDate() throws UsageException {
@@ -182,11 +147,7 @@ final class LintCommand implements Callable<Integer> {
     private static java.util.function.Function<String, Optional<String>> sourceTexts(Path cwd, Optional<Path> secrets) {
         return file -> {
             if (secrets.filter(sameFile(cwd.resolve(file))).isPresent()) return Optional.empty();
-            try {
-                return Optional.of(new String(Files.readAllBytes(cwd.resolve(file)), StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException e) {
-                return Optional.empty();
-            }
+            return ReportOptions.read(cwd, file);
         };
     }
 

@@ -15,13 +15,8 @@ import dev.bucketscope.glob.Glob;
 import dev.bucketscope.inventory.BucketGrant;
 import dev.bucketscope.inventory.Component;
 import dev.bucketscope.inventory.CredentialsFile;
-import dev.bucketscope.report.GithubReportFormat;
-import dev.bucketscope.report.JsonReportFormat;
 import dev.bucketscope.report.LintReport;
-import dev.bucketscope.report.MarkdownReportFormat;
 import dev.bucketscope.report.ProbeTableFormat;
-import dev.bucketscope.report.SarifReportFormat;
-import dev.bucketscope.report.TextReportFormat;
 import dev.bucketscope.rules.BuiltinRules;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,6 +37,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -59,8 +55,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 on usage errors,",
                 "3 when the probe could not run (endpoint unreachable, no credentials at all)."})
 final class ProbeCommand implements Callable<Integer> {
-    private static final List<String> FORMATS = List.of("text", "json", "sarif", "github", "markdown");
-
     @Spec
     CommandSpec spec;
 
@@ -106,23 +100,14 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--record", paramLabel = "FILE", description = "Also write the observations to FILE (probe-observations.json format).")
     Path record;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, sarif, github or markdown.")
-    String format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", description = "error, warning, note or none. Default: ${DEFAULT-VALUE}.")
-    String failOn;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() throws UsageException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Severity threshold = failOn.equalsIgnoreCase("none") ? Severity.OFF
-                : Severity.parse(failOn).filter(s -> s != Severity.OFF).orElseThrow(() ->
-                        new UsageException("--fail-on takes error, warning, note or none, not '" + failOn + "'"));
-        if (!FORMATS.contains(format)) throw new UsageException("--format takes " + String.join(", ", FORMATS) + ", not '" + format + "'");
+        Severity threshold = report.validate();
         if (timeoutSeconds < 1 || timeoutSeconds > 600) throw new UsageException("--timeout takes 1 to 600 seconds");
         if (concurrency < 1 || concurrency > 32) throw new UsageException("--concurrency takes 1 to 32");
         Instant start = Instant.now();
@@ -199,33 +184,16 @@ final class ProbeCommand implements Callable<Integer> {
         RuleCatalog catalog = new RuleCatalog(BuiltinRules.all());
         List<Finding> findings = ProbeRun.findings(ws, probed.observations(), deployed, catalog, Map.of());
         Map<String, Severity> effective = ProbeRun.severities(ws.inventory(), Map.of(), catalog);
-        List<LintReport.Rule> rules = new ArrayList<>();
-        for (RuleCatalog.Entry e : catalog.entries()) {
-            rules.add(new LintReport.Rule(e.meta(), effective.getOrDefault(e.meta().id(), e.meta().severity())));
+        List<LintReport.Rule> rules = ReportOptions.rules(catalog, effective, r -> true);
+        LintReport lintReport = new LintReport(Main.Version.version(), ws.dialect().id(), ws.policies().size(), findings, notices, rules);
+        String rendered = report.render(lintReport, "bucketscope-probe/", start, file -> ReportOptions.read(cwd, file), false,
+                (f, l) -> Optional.empty());
+        if (report.format.equals("text")) {
+            rendered += ProbeTableFormat.render(tables(ws, probed.observations(), resolved.pairs().stream()
+                    .map(dev.bucketscope.probe.KeyPair::component).toList()));
         }
-        LintReport report = new LintReport(Main.Version.version(), ws.dialect().id(), ws.policies().size(), findings, notices, rules);
-        boolean toTerminal = output == null && System.console() != null;
-        String rendered = switch (format) {
-            case "json" -> JsonReportFormat.render(report);
-            case "sarif" -> SarifReportFormat.render(report, new SarifReportFormat.Options("bucketscope-probe/", Main.Version.url(),
-                    file -> read(cwd, file), start, Instant.now()));
-            case "github" -> GithubReportFormat.render(report);
-            case "markdown" -> MarkdownReportFormat.render(report, Main.Version.url());
-            default -> TextReportFormat.render(report, toTerminal, false, (f, l) -> Optional.empty())
-                    + ProbeTableFormat.render(tables(ws, probed.observations(), resolved.pairs().stream()
-                            .map(dev.bucketscope.probe.KeyPair::component).toList()));
-        };
-        Output.write(rendered, output, out);
-        boolean failed = threshold != Severity.OFF && findings.stream().anyMatch(f -> !f.suppressed() && f.severity().atLeast(threshold));
-        return failed ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
-    }
-
-    private static Optional<String> read(Path cwd, String file) {
-        try {
-            return Optional.of(Files.readString(cwd.resolve(file), StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        Output.write(rendered, report.output, out);
+        return ReportOptions.exitCode(findings, threshold);
     }
 
     private Optional<CredentialsFile> credentialsFile(Workspace ws, Path cwd, String given) throws UsageException {
