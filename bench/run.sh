@@ -4,11 +4,10 @@
 # runs bench/bench.py, which generates the repositories under target/bench/repos (deterministic,
 # seed 42), times whole processes (alternating A/B, medians) and prints Markdown tables.
 #   bench/run.sh [--quick] [--runs N] [--big-runs N] [--json FILE]
-# JMH micro-benchmarks of the hot paths are separate: bench/jmh.sh.
 set -eu
 root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 cd "$root"
 ./bucketscope --version >/dev/null          # builds target/bucketscope.jar and its archive when stale
 mkdir -p target/bench/classes
-javac -nowarn -d target/bench/classes -cp target/bucketscope.jar $(find src/bench/java -name '*.java' -not -path '*/jmh/*')
+javac -nowarn -d target/bench/classes -cp target/bucketscope.jar $(find src/bench/java -name '*.java')
 exec python3 bench/bench.py "$@"
