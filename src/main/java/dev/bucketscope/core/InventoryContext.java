@@ -26,7 +26,7 @@ import java.util.Set;
 public final class InventoryContext {
     private final Inventory inventory;
     private final Map<String, PolicyFile> policies;
-    private final List<PolicyFile> policyFiles;
+    private final List<Linted> policyFiles;
     private final Optional<CredentialsFile> credentials;
     private final Dialect dialect;
     private final Evaluator evaluator;
@@ -51,6 +51,13 @@ public final class InventoryContext {
         }
     }
 
+    /** A policy file of the run as inventory rules see it: its name and where its document starts. */
+    public record Linted(String file, Span start) {
+        public static Linted of(PolicyFile f) {
+            return new Linted(f.file(), f.policy().map(p -> p.root().span()).orElse(Span.point(1, 1)));
+        }
+    }
+
     /** How an exception fared in this run. */
     public enum ExceptionUse { USED, UNUSED, STATEMENT_CHANGED, STATEMENT_MISSING }
 
@@ -58,7 +65,7 @@ public final class InventoryContext {
      * @param fileProblems why a referenced file was not read, keyed by component name (its policy)
      *                     or {@link #CREDENTIALS} (the credentials file): missing, outside the tree, not a policy
      */
-    public InventoryContext(Inventory inventory, Map<String, PolicyFile> policies, List<PolicyFile> policyFiles,
+    public InventoryContext(Inventory inventory, Map<String, PolicyFile> policies, List<Linted> policyFiles,
                             Optional<CredentialsFile> credentials, Map<String, String> fileProblems,
                             Dialect dialect, Evaluator evaluator, LocalDate today) {
         this.fileProblems = Map.copyOf(fileProblems);
@@ -101,7 +108,7 @@ public final class InventoryContext {
     }
 
     /** Every policy file of the run (Markdown blocks excluded: no component owns documentation). */
-    public List<PolicyFile> policyFiles() {
+    public List<Linted> policyFiles() {
         return policyFiles;
     }
 

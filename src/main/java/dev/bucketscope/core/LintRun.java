@@ -84,28 +84,59 @@ public final class LintRun {
         Linter linter = new Linter(catalog, severities);
         Evaluator evaluator = new Evaluator(dialect);
 
-        List<PolicyFile> files = new ArrayList<>();
+        // Files are read and linted on all cores; results are taken in discovery order, so the run
+        // is the same whatever the parallelism. Only component policies (for the inventory phase)
+        // are kept whole; of the other files, the name and start position (for unowned-policy).
+        Set<Path> wanted = inventory.map(inv -> componentPaths(inv)).orElse(Set.of());
+        int fileCount = 0;
+        List<InventoryContext.Linted> linted = new ArrayList<>();
         Map<Path, PolicyFile> byPath = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
-        for (PolicySources.Source s : found.sources()) {
-            List<PolicyFile> docs = PolicyLoader.load(s, dialect);
-            files.addAll(docs);
-            if (!s.markdown() && docs.size() == 1) byPath.put(real(s.path()), docs.get(0));
-            for (PolicyFile d : docs) findings.addAll(linter.lint(d, dialect, evaluator));
+        for (Loaded l : Parallel.mapInOrder(found.sources(), s -> load(s, dialect, linter, wanted))) {
+            fileCount += l.documents();
+            linted.addAll(l.linted());
+            if (l.kept() != null) byPath.put(l.real(), l.kept());
+            findings.addAll(l.findings());
         }
 
         if (inventory.isPresent()) {
-            findings = inventoryPhase(inventory.get(), o, files, byPath, findings, linter, dialect, evaluator);
+            findings = inventoryPhase(inventory.get(), o, linted, byPath, findings, linter, dialect, evaluator);
             findings = focus(findings, roots, o, inventory.get());
         }
         findings = baseline(findings, o);
         findings.sort(Finding.ORDER);
         Map<String, Severity> effective = new LinkedHashMap<>();
         for (RuleCatalog.Entry e : catalog.entries()) effective.put(e.meta().id(), linter.severityOf(e));
-        return new Result(dialect, files.size(), findings, notices, inventory, effective);
+        return new Result(dialect, fileCount, findings, notices, inventory, effective);
     }
 
-    private static List<Finding> inventoryPhase(Inventory inv, Options o, List<PolicyFile> files, Map<Path, PolicyFile> byPath,
+    /** What the run keeps of one source: its policy findings, and the document when a component owns it. */
+    private record Loaded(int documents, List<InventoryContext.Linted> linted, Path real, PolicyFile kept, List<Finding> findings) {}
+
+    private static Loaded load(PolicySources.Source s, Dialect dialect, Linter linter, Set<Path> wanted) {
+        List<PolicyFile> docs = PolicyLoader.load(s, dialect);
+        Evaluator evaluator = new Evaluator(dialect); // one per file: its glob cache is not shared between threads
+        List<Finding> findings = new ArrayList<>();
+        List<InventoryContext.Linted> linted = new ArrayList<>();
+        for (PolicyFile d : docs) {
+            findings.addAll(linter.lint(d, dialect, evaluator));
+            if (!d.file().toLowerCase(java.util.Locale.ROOT).endsWith(".md")) linted.add(InventoryContext.Linted.of(d));
+        }
+        Path real = !s.markdown() && docs.size() == 1 ? real(s.path()) : null;
+        PolicyFile kept = real != null && wanted.contains(real) ? docs.get(0) : null;
+        return new Loaded(docs.size(), linted, real, kept, findings);
+    }
+
+    /** The real paths of the component policies (the files the inventory phase reads again). */
+    private static Set<Path> componentPaths(Inventory inv) {
+        Set<Path> out = new java.util.HashSet<>();
+        for (Component c : inv.components()) {
+            c.policy().ifPresent(p -> out.add(real(inv.dir().resolve(p.text()).normalize())));
+        }
+        return out;
+    }
+
+    private static List<Finding> inventoryPhase(Inventory inv, Options o, List<InventoryContext.Linted> jsonFiles, Map<Path, PolicyFile> byPath,
                                                 List<Finding> policyFindings, Linter linter, Dialect dialect,
                                                 Evaluator evaluator) {
         Map<String, String> fileProblems = new HashMap<>();
@@ -126,7 +157,6 @@ public final class LintRun {
             if (problem.isPresent()) fileProblems.put(InventoryContext.CREDENTIALS, problem.get());
             else credentials = Optional.of(CredentialsFile.read(p, PolicySources.display(p, o.workingDir())));
         }
-        List<PolicyFile> jsonFiles = files.stream().filter(f -> !f.file().toLowerCase(java.util.Locale.ROOT).endsWith(".md")).toList();
         InventoryContext ctx = new InventoryContext(inv, policies, jsonFiles, credentials, fileProblems, dialect, evaluator, o.today());
         ctx.knownRuleIds(Set.copyOf(linter.ruleIds()));
 

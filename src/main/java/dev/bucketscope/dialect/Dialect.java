@@ -37,6 +37,9 @@ public final class Dialect {
     private final List<String> qualifiers = new ArrayList<>();
     private final List<String> suffixes = new ArrayList<>();
     private final Map<String, String> keysByLowerName = new HashMap<>();
+    // Dialects are shared between threads: this memo is the only state that changes after construction.
+    private static final int ACCEPTED_CACHE_LIMIT = 65_536;
+    private final Map<String, Boolean> acceptedActions = new ConcurrentHashMap<>();
     private final Set<String> keys = new LinkedHashSet<>();
     private final List<String> keyPrefixes = new ArrayList<>();
 
@@ -381,13 +384,22 @@ public final class Dialect {
      * Values the dialect rejects match nothing; implicit actions (GetObjectVersion ⇒ GetObject) are not applied.
      */
     public boolean actionMatches(String pattern, String requestedAction) {
-        if (!checkAction(pattern).accepted()) {
+        if (!accepted(pattern)) {
             return false;
         }
         if (pattern.equals("*") && has(Quirk.STAR_ACTION_IS_S3_ONLY)) {
             return requestedAction.startsWith(ActionFamily.S3.prefix());
         }
         return ActionGlob.matches(pattern, requestedAction, has(Quirk.ACTION_NAMES_CASE_INSENSITIVE));
+    }
+
+    /** Whether the server accepts the action value, remembered per value (checking builds messages and spelling hints). */
+    private boolean accepted(String pattern) {
+        Boolean known = acceptedActions.get(pattern);
+        if (known != null) return known;
+        boolean ok = checkAction(pattern).accepted();
+        if (acceptedActions.size() < ACCEPTED_CACHE_LIMIT) acceptedActions.put(pattern, ok);
+        return ok;
     }
 
     /**

@@ -37,10 +37,90 @@ public final class AccessMap {
 
     private final Evaluator evaluator;
     private final List<Policy> policies;
+    // The literal prefixes of the Allow resource patterns; null when some Allow statement can reach any bucket.
+    private List<String> reachPrefixes;
+    private static final int KEY_CACHE_LIMIT = 4096;
+    private final Map<String, List<String>> keysByBucket = new java.util.HashMap<>();
+    private boolean reachComputed;
 
     public AccessMap(Evaluator evaluator, List<Policy> policies) {
         this.evaluator = evaluator;
         this.policies = List.copyOf(policies);
+    }
+
+    /**
+     * Can any S3 request on this bucket be allowed at all? A conservative filter (true when in
+     * doubt) that lets a caller skip buckets of other components without evaluating: an Allow
+     * statement matches a request only when its resource pattern matches the bucket's resource
+     * ({@code bucket} or {@code bucket/key}, cleaned), which must then start with the pattern's
+     * literal prefix, so the bucket name and that prefix must be prefixes of each other. Keys tried
+     * for a bucket are the neutral one and witnesses of patterns meeting the bucket, so no other
+     * key can reach past this. Statements whose actions all name another service cannot allow an
+     * S3 request; those that may skip Resource (NotResource, none, admin actions beside S3 ones),
+     * a bare {@code *}, and odd bucket names ('/' or dot segments) answer true.
+     */
+    public boolean mayReach(String bucket) {
+        List<String> prefixes = reachPrefixes();
+        if (prefixes == null || bucket.isEmpty() || bucket.contains("/") || bucket.equals(".") || bucket.equals("..")) return true;
+        String b = bucket.toLowerCase(java.util.Locale.ROOT);
+        for (String p : prefixes) {
+            if (b.startsWith(p) || p.startsWith(b)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The lower-cased literal prefixes of every Allow resource pattern, or null when some Allow
+     * statement can reach any bucket; also usable as an index key by callers.
+     */
+    public List<String> reachPrefixes() {
+        if (reachComputed) return reachPrefixes;
+        List<String> out = new ArrayList<>();
+        boolean aws = evaluator.dialect().kind() == dev.bucketscope.dialect.DialectKind.AWS;
+        outer:
+        for (Policy p : policies) {
+            for (Statement st : p.statements()) {
+                if (!st.isAllow() || !mayMatchS3(st)) continue;
+                if (st.resources().isEmpty() || !st.notResources().isEmpty()) { out = null; break outer; }
+                for (Value a : st.actions()) {
+                    if (a.text().toLowerCase(java.util.Locale.ROOT).startsWith("admin:")) { out = null; break outer; }
+                }
+                for (Value r : st.resources()) {
+                    String v = r.text();
+                    if (!v.startsWith(S3_ARN)) {
+                        if (aws || v.equals("*")) { out = null; break outer; }
+                        continue; // RustFS and MinIO match only S3 ARNs (and a bare '*')
+                    }
+                    String prefix = literalPrefix(v.substring(S3_ARN.length()));
+                    if (prefix.isEmpty()) { out = null; break outer; }
+                    out.add(prefix.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        reachPrefixes = out == null ? null : List.copyOf(out);
+        reachComputed = true;
+        return reachPrefixes;
+    }
+
+    /** False only when every Action names another service outright ({@code admin:*}, {@code kms:Decrypt}). */
+    private static boolean mayMatchS3(Statement st) {
+        if (st.hasNotAction() || st.actions().isEmpty()) return true;
+        for (Value a : st.actions()) {
+            String v = a.text().toLowerCase(java.util.Locale.ROOT);
+            int colon = v.indexOf(':');
+            String service = colon < 0 ? v : v.substring(0, colon);
+            if (colon < 0 || service.equals("s3") || service.indexOf('*') >= 0 || service.indexOf('?') >= 0) return true;
+        }
+        return false;
+    }
+
+    /** The text before the first wildcard or escape: every string the pattern matches starts with it. */
+    static String literalPrefix(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char ch = pattern.charAt(i);
+            if (ch == '*' || ch == '?' || ch == '\\' || ch == '$' || ch == '[') return pattern.substring(0, i);
+        }
+        return pattern;
     }
 
     /** A granted action on a bucket, with the decision that granted it. */
@@ -74,7 +154,7 @@ public final class AccessMap {
             Outcome o = evaluator.evaluate(policies, new Request(action.get(), bucket, ""));
             return o.allowed() ? Optional.of(new Grant(actionName, bucket, "", o)) : Optional.empty();
         }
-        for (String key : candidateKeys(bucket)) {
+        for (String key : keys(bucket)) {
             Outcome o = evaluator.evaluate(policies, new Request(action.get(), bucket, key));
             if (o.allowed()) return Optional.of(new Grant(actionName, bucket, key, o));
         }
@@ -84,6 +164,16 @@ public final class AccessMap {
     private Outcome decide(String actionName, String bucket, String key) {
         ActionInfo action = evaluator.dialect().action(actionName).orElseThrow();
         return evaluator.evaluate(policies, new Request(action, bucket, action.level() == ActionLevel.BUCKET ? "" : key));
+    }
+
+    /** {@link #candidateKeys}, computed once per bucket (each capability and management action asks again). */
+    private List<String> keys(String bucket) {
+        List<String> keys = keysByBucket.get(bucket);
+        if (keys == null) {
+            keys = candidateKeys(bucket);
+            if (keysByBucket.size() < KEY_CACHE_LIMIT) keysByBucket.put(bucket, keys);
+        }
+        return keys;
     }
 
     /** The neutral key, and for each Allow resource pattern a key it matches in this bucket. */

@@ -6,19 +6,16 @@ import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.dialect.DialectKind;
 import dev.bucketscope.dialect.Quirk;
 import dev.bucketscope.glob.Glob;
-import dev.bucketscope.policy.CanonicalForm;
 import dev.bucketscope.policy.Effect;
 import dev.bucketscope.policy.Policy;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides a request the way the dialect's server does (section e of the semantics reference):
@@ -51,11 +48,12 @@ public final class Evaluator {
     }
 
     public Outcome evaluate(List<Policy> policies, Request request, ConditionContext ctx) {
+        // The server merges the policies and drops exact duplicates; a duplicate decides exactly as
+        // its first copy, which comes earlier here, so skipping it changes nothing and is not done
+        // (its canonical form would cost more than the match).
         Outcome allow = null;
-        Set<String> seen = new HashSet<>();
         for (Policy policy : policies) {
             for (Statement st : policy.statements()) {
-                if (!seen.add(CanonicalForm.of(st.node()))) continue; // merged: exact duplicates count once
                 if (st.effect() == Effect.INVALID || !matches(policy, st, request, ctx)) continue;
                 if (st.isDeny()) {
                     return new Outcome(Decision.EXPLICIT_DENY, Optional.of(policy), Optional.of(st));

@@ -10,12 +10,14 @@ import dev.bucketscope.inventory.Component;
 import dev.bucketscope.policy.PolicyFile;
 import dev.bucketscope.policy.Statement;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reports a policy that reaches another component's buckets or scope: what the evaluator says it
@@ -28,18 +30,29 @@ public final class CrossComponentAccessRule implements InventoryRule {
 
     @Override
     public void check(InventoryContext ctx) {
-        for (Component c : ctx.inventory().components()) {
+        List<Component> components = ctx.inventory().components();
+        Index bucketIndex = new Index();
+        Index scopes = new Index();
+        for (int i = 0; i < components.size(); i++) {
+            Component c = components.get(i);
+            for (BucketGrant b : c.buckets()) bucketIndex.add(b.name(), i);
+            scopes.add(literalPrefix(c.scope().text()), i);
+        }
+        for (Component c : components) {
             Optional<PolicyFile> file = ctx.policy(c);
             Optional<AccessMap> access = ctx.access(c);
             if (file.isEmpty() || access.isEmpty()) continue;
             Set<String> own = new HashSet<>();
             c.buckets().forEach(b -> own.add(b.name()));
-            for (Component other : ctx.inventory().components()) {
+            List<BucketNames.Reach> reaches = BucketNames.allowed(file.get().policy().orElseThrow(), ctx.dialect());
+            BitSet candidates = candidates(access.get(), reaches, bucketIndex, scopes, components.size());
+            for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+                Component other = components.get(i);
                 if (other == c) continue;
                 // statement -> bucket -> capabilities it grants there, in statement order
                 Map<Statement, Map<String, List<String>>> grants = new LinkedHashMap<>();
                 for (BucketGrant b : other.buckets()) {
-                    if (own.contains(b.name())) continue;
+                    if (own.contains(b.name()) || !access.get().mayReach(b.name())) continue;
                     for (Capability cap : CAPS) {
                         access.get().granted(b.name(), cap).flatMap(g -> g.outcome().statement()).ifPresent(st -> grants
                                 .computeIfAbsent(st, k -> new LinkedHashMap<>())
@@ -56,13 +69,73 @@ public final class CrossComponentAccessRule implements InventoryRule {
                     ctx.report(file.get().file(), st.span(), st.pointer(), UndeclaredAccess.named(st) + " grants " + String.join(", ", parts)
                             + " (declared by " + other.id() + ")", c, List.of());
                 });
-                for (BucketNames.Reach r : BucketNames.allowed(file.get().policy().orElseThrow(), ctx.dialect())) {
+                for (BucketNames.Reach r : reaches) {
                     if (grants.containsKey(r.statement())) continue;
                     String scope = other.scope().text();
                     BucketNames.common(r.bucketPattern(), scope, own).ifPresent(name -> ctx.report(file.get().file(),
                             r.resource().span(), r.resource().pointer(), "'" + r.resource().text() + "' reaches " + other.id()
                                     + "'s scope '" + scope + "' (e.g. bucket '" + name + "')", c, List.of()));
                 }
+            }
+        }
+    }
+
+    /**
+     * The components this policy can concern, in inventory order: those owning a bucket the policy
+     * may reach ({@link AccessMap#mayReach}) and those whose scope can share a name with one of its
+     * Allow bucket patterns (two patterns can match a common name only when one literal prefix
+     * starts with the other). Every other component would give no finding, so a policy scoped to
+     * its own prefix is compared with a few components, not all of them; a policy that may reach
+     * any bucket is compared with all.
+     */
+    private static BitSet candidates(AccessMap access, List<BucketNames.Reach> reaches, Index buckets, Index scopes, int n) {
+        BitSet out = new BitSet(n);
+        List<String> prefixes = access.reachPrefixes();
+        if (prefixes == null) {
+            out.set(0, n);
+            return out;
+        }
+        buckets.odd.forEach(out::set);
+        for (String p : prefixes) buckets.compatible(p, out);
+        for (BucketNames.Reach r : reaches) {
+            String p = literalPrefix(r.bucketPattern());
+            if (p.isEmpty()) {
+                out.set(0, n);
+                return out;
+            }
+            scopes.compatible(p, out);
+        }
+        return out;
+    }
+
+    /** Lower-cased text before the first wildcard (see {@link dev.bucketscope.glob.Glob#literalPrefix}). */
+    private static String literalPrefix(String pattern) {
+        int end = 0;
+        while (end < pattern.length() && pattern.charAt(end) != '*' && pattern.charAt(end) != '?') end++;
+        return pattern.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Component indexes by lower-cased key (a bucket name or a scope's literal prefix), sorted. */
+    private static final class Index {
+        final TreeMap<String, List<Integer>> byKey = new TreeMap<>();
+        final List<Integer> odd = new ArrayList<>();
+
+        void add(String key, int component) {
+            String k = key.toLowerCase(java.util.Locale.ROOT);
+            // Names AccessMap.mayReach cannot judge by prefix are always candidates.
+            if (k.contains("/") || k.equals(".") || k.equals("..")) odd.add(component);
+            byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(component);
+        }
+
+        /** Adds the components whose key is a prefix of {@code prefix} or starts with it. */
+        void compatible(String prefix, BitSet out) {
+            for (int k = 0; k < prefix.length(); k++) {
+                List<Integer> shorter = byKey.get(prefix.substring(0, k));
+                if (shorter != null) shorter.forEach(out::set);
+            }
+            for (var e : byKey.tailMap(prefix, true).entrySet()) {
+                if (!e.getKey().startsWith(prefix)) break;
+                e.getValue().forEach(out::set);
             }
         }
     }

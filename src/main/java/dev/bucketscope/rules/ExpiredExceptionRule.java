@@ -27,7 +27,7 @@ public final class ExpiredExceptionRule implements InventoryRule {
 
     @Override
     public void check(InventoryContext ctx) {
-        Set<String> linted = ctx.policyFiles().stream().map(PolicyFile::file).collect(Collectors.toSet());
+        Set<String> linted = ctx.policyFiles().stream().map(InventoryContext.Linted::file).collect(Collectors.toSet());
         for (AcceptedException e : ctx.inventory().exceptions()) {
             Optional<Component> c = ctx.inventory().component(e.component().text());
             String what = "exception for " + e.rule().text() + " on " + e.component().text();

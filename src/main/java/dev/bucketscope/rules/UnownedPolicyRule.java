@@ -21,10 +21,9 @@ public final class UnownedPolicyRule implements InventoryRule {
         for (Component c : ctx.inventory().components()) {
             ctx.policy(c).ifPresent(f -> owned.add(f.file()));
         }
-        for (PolicyFile f : ctx.policyFiles()) {
+        for (InventoryContext.Linted f : ctx.policyFiles()) {
             if (owned.contains(f.file())) continue;
-            Span span = f.policy().map(p -> p.root().span()).orElse(Span.point(1, 1));
-            ctx.reportUnowned(f.file(), span, "", "no component in " + ctx.inventory().file()
+            ctx.reportUnowned(f.file(), f.start(), "", "no component in " + ctx.inventory().file()
                     + " owns this policy: declare the component it belongs to, or remove the file");
         }
     }

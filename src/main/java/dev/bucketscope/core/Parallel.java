@@ -1,0 +1,65 @@
+package dev.bucketscope.core;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Maps a list on all cores and returns the results in the list's order. At most a few tasks per
+ * thread are in flight, so results wait for the caller in a bounded window; a short list runs on
+ * the calling thread (no pool to start for a commit hook's one file).
+ */
+final class Parallel {
+    private static final int SEQUENTIAL_BELOW = 16;
+
+    private Parallel() {}
+
+    static <T, R> List<R> mapInOrder(List<T> items, Function<T, R> f) {
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), 8);
+        List<R> out = new ArrayList<>(items.size());
+        if (items.size() < SEQUENTIAL_BELOW || threads < 2) {
+            for (T t : items) out.add(f.apply(t));
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "bucketscope-lint");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            int window = threads * 16;
+            Deque<Future<R>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            while (next < items.size() || !inFlight.isEmpty()) {
+                while (next < items.size() && inFlight.size() < window) {
+                    T item = items.get(next++);
+                    inFlight.add(pool.submit(() -> f.apply(item)));
+                }
+                out.add(take(inFlight.poll()));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <R> R take(Future<R> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        }
+    }
+}
