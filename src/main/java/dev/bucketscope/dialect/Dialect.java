@@ -39,7 +39,8 @@ public final class Dialect {
     private final Map<String, String> keysByLowerName = new HashMap<>();
     // Dialects are shared between threads: this memo is the only state that changes after construction.
     private static final int ACCEPTED_CACHE_LIMIT = 65_536;
-    private final Map<String, Boolean> acceptedActions = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 10_000;
+    private final Map<String, ActionCheck> checkedActions = new ConcurrentHashMap<>();
     private final Set<String> keys = new LinkedHashSet<>();
     private final List<String> keyPrefixes = new ArrayList<>();
 
@@ -213,8 +214,21 @@ public final class Dialect {
         return Optional.ofNullable(info);
     }
 
-    /** Is this Action/NotAction value accepted, and if not, what did the author probably mean? */
+    /**
+     * Is this Action/NotAction value accepted, and if not, what did the author probably mean?
+     * Answers are remembered: a repository repeats the same values, and the "did you mean" search
+     * over the catalogue is the costly part of a whole-repository run.
+     */
     public ActionCheck checkAction(String value) {
+        ActionCheck cached = checkedActions.get(value);
+        if (cached != null) return cached;
+        ActionCheck answer = check(value);
+        // Bounded so that hostile input (thousands of distinct made-up names) cannot grow it without limit.
+        if (checkedActions.size() < MAX_REMEMBERED) checkedActions.put(value, answer);
+        return answer;
+    }
+
+    private ActionCheck check(String value) {
         Optional<ActionInfo> known = action(value);
         if (known.isPresent()) {
             String name = known.get().name();
@@ -393,13 +407,9 @@ public final class Dialect {
         return ActionGlob.matches(pattern, requestedAction, has(Quirk.ACTION_NAMES_CASE_INSENSITIVE));
     }
 
-    /** Whether the server accepts the action value, remembered per value (checking builds messages and spelling hints). */
+    /** Whether the server accepts the action value (answers are remembered by {@link #checkAction}). */
     private boolean accepted(String pattern) {
-        Boolean known = acceptedActions.get(pattern);
-        if (known != null) return known;
-        boolean ok = checkAction(pattern).accepted();
-        if (acceptedActions.size() < ACCEPTED_CACHE_LIMIT) acceptedActions.put(pattern, ok);
-        return ok;
+        return checkAction(pattern).accepted();
     }
 
     /**
