@@ -100,6 +100,9 @@ public final class BucketNames {
         }
         if (w.isEmpty()) return w;
         Predicate<String> ok = n -> !n.isEmpty() && a.matches(n) && b.matches(n) && !excluded.contains(n);
+        // A literal pattern names exactly one bucket: the witness. No variant can do better, and
+        // searching them all (for an excluded, declared bucket) cost a whole-repository run dearly.
+        if (a.isLiteral() || b.isLiteral()) return ok.test(w.get()) ? w : Optional.empty();
         String found = readable(w.get(), ok);
         return ok.test(found) ? Optional.of(found) : Optional.empty();
     }
