@@ -109,4 +109,26 @@ public class HotPaths {
     public List<Finding> lintPolicyAllRules() {
         return linter.lint(file, dialect, evaluator);
     }
+
+    /** One policy rule at a time: which rules a lint run's time goes to. */
+    @State(Scope.Benchmark)
+    public static class OneRule {
+        @org.openjdk.jmh.annotations.Param({"invalid-json", "invalid-policy", "unknown-action", "unsupported-wildcard",
+                "invalid-resource", "unsupported-condition", "mixed-action-families", "wildcard-action", "wildcard-resource",
+                "admin-action", "bucket-management", "list-all-buckets", "allow-not-action", "allow-not-resource",
+                "object-wildcard-grants-bucket", "ineffective-grant", "redundant-grant"})
+        public String rule;
+
+        Linter linter;
+
+        @Setup
+        public void setUp() {
+            linter = new Linter(new RuleCatalog(BuiltinRules.all().stream().filter(r -> r.id().equals(rule)).toList()), Map.of());
+        }
+    }
+
+    @Benchmark
+    public List<Finding> lintPolicyOneRule(OneRule one) {
+        return one.linter.lint(file, dialect, evaluator);
+    }
 }
