@@ -1,5 +1,6 @@
 package dev.bucketscope.eval;
 
+import dev.bucketscope.dialect.ActionFamily;
 import dev.bucketscope.dialect.ActionInfo;
 import dev.bucketscope.dialect.ActionLevel;
 import dev.bucketscope.dialect.Capability;
@@ -82,9 +83,7 @@ public final class AccessMap {
             for (Statement st : p.statements()) {
                 if (!st.isAllow() || !mayMatchS3(st)) continue;
                 if (st.resources().isEmpty() || !st.notResources().isEmpty()) { out = null; break outer; }
-                for (Value a : st.actions()) {
-                    if (a.text().toLowerCase(java.util.Locale.ROOT).startsWith("admin:")) { out = null; break outer; }
-                }
+                if (st.namesFamily(ActionFamily.ADMIN)) { out = null; break outer; }
                 for (Value r : st.resources()) {
                     String v = r.text();
                     if (!v.startsWith(S3_ARN)) {

@@ -10,10 +10,8 @@ import dev.bucketscope.policy.Effect;
 import dev.bucketscope.policy.Policy;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -100,11 +98,7 @@ public final class Evaluator {
     /** Statements whose Resource the server does not look at for this request. */
     private boolean skipsResource(Statement st, Request request) {
         ActionFamily family = request.action().family();
-        boolean statementHasAdmin = false;
-        for (Value v : st.actions()) {
-            if (v.text().toLowerCase(Locale.ROOT).startsWith("admin:")) statementHasAdmin = true;
-        }
-        if (statementHasAdmin && dialect.has(Quirk.MIXED_STATEMENT_SKIPS_RESOURCE)) return true;
+        if (st.namesFamily(ActionFamily.ADMIN) && dialect.has(Quirk.MIXED_STATEMENT_SKIPS_RESOURCE)) return true;
         if (family == ActionFamily.S3) return false;
         if (family == ActionFamily.ADMIN && dialect.has(Quirk.ADMIN_RESOURCE_BY_REQUESTED_ACTION)) {
             return request.action().level() == ActionLevel.GLOBAL;
@@ -146,12 +140,5 @@ public final class Evaluator {
 
     private Glob glob(String pattern) {
         return globs.computeIfAbsent(pattern, Glob::of);
-    }
-
-    /** Convenience for callers that hold one policy. */
-    public Outcome evaluate(Policy policy, Request request) {
-        List<Policy> one = new ArrayList<>();
-        one.add(policy);
-        return evaluate(one, request);
     }
 }

@@ -205,7 +205,8 @@ public final class PolicyValidator {
         for (Optional<Node.Member> m : List.of(action, notAction)) {
             if (m.isEmpty()) continue;
             for (Node.StringNode s : stringItems(m.get().value())) {
-                families.add(family(s.value()));
+                // A value without a known prefix ("*", a typo) is read as S3, as the server does.
+                families.add(ActionFamily.of(s.value()).orElse(ActionFamily.S3));
                 ActionCheck check = dialect.checkAction(s.value());
                 switch (check.status()) {
                     case KNOWN, WILDCARD -> { }
@@ -232,19 +233,8 @@ public final class PolicyValidator {
 
     private static String familyNames(Set<ActionFamily> families) {
         List<String> names = new ArrayList<>();
-        for (ActionFamily f : families) names.add(f.name().toLowerCase(Locale.ROOT) + ":");
+        for (ActionFamily f : families) names.add(f.prefix());
         return String.join(" and ", names);
-    }
-
-    static ActionFamily family(String action) {
-        int colon = action.indexOf(':');
-        String prefix = colon < 0 ? "" : action.substring(0, colon).toLowerCase(Locale.ROOT);
-        return switch (prefix) {
-            case "admin" -> ActionFamily.ADMIN;
-            case "kms" -> ActionFamily.KMS;
-            case "sts" -> ActionFamily.STS;
-            default -> ActionFamily.S3;
-        };
     }
 
     /** Checks the shape of an Action/Resource-like element and returns how many strings it holds. */

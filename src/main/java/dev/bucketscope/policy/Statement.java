@@ -1,5 +1,6 @@
 package dev.bucketscope.policy;
 
+import dev.bucketscope.dialect.ActionFamily;
 import dev.bucketscope.source.Node;
 import dev.bucketscope.source.Span;
 import java.util.List;
@@ -58,5 +59,13 @@ public record Statement(
 
     public boolean isDeny() {
         return effect == Effect.DENY;
+    }
+
+    /** Whether any Action value is of this family (by its prefix, as the server parses it). */
+    public boolean namesFamily(ActionFamily family) {
+        for (Value v : actions) {
+            if (ActionFamily.of(v.text()).orElse(null) == family) return true;
+        }
+        return false;
     }
 }

@@ -16,7 +16,6 @@ import dev.bucketscope.policy.Value;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,7 +34,7 @@ final class StatementGrants {
     /** True where the server ignores this statement's Resource (an admin: action in it, before beta.4). */
     static boolean resourceSkipped(Dialect dialect, Statement st) {
         return dialect.has(Quirk.MIXED_STATEMENT_SKIPS_RESOURCE)
-                && st.actions().stream().anyMatch(v -> v.text().toLowerCase(Locale.ROOT).startsWith("admin:"));
+                && st.namesFamily(ActionFamily.ADMIN);
     }
 
     /** The concrete action names one Action value grants (empty when the dialect rejects it). */
