@@ -111,10 +111,4 @@ public final class Linter {
         findings.sort(Finding.ORDER);
         return findings;
     }
-
-    /** Sets how exceptions were used, for the rules that judge them. */
-    public static void recordExceptionUses(InventoryContext ctx,
-                                           Map<dev.bucketscope.inventory.AcceptedException, InventoryContext.ExceptionUse> uses) {
-        ctx.exceptionUses(uses);
-    }
 }

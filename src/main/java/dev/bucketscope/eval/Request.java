@@ -3,7 +3,6 @@ package dev.bucketscope.eval;
 import dev.bucketscope.dialect.ActionInfo;
 import dev.bucketscope.dialect.ActionLevel;
 import dev.bucketscope.dialect.Dialect;
-import java.util.Optional;
 
 /**
  * One request as the server sees it: the action, and the bucket and key it is checked against.
@@ -66,9 +65,5 @@ public record Request(ActionInfo action, String bucket, String key) {
     public String awsResource() {
         if (bucket.isEmpty()) return S3_ARN + "*";
         return key.isEmpty() ? S3_ARN + bucket : S3_ARN + bucket + "/" + key;
-    }
-
-    public Optional<String> keyIfAny() {
-        return key.isEmpty() ? Optional.empty() : Optional.of(key);
     }
 }

@@ -20,16 +20,6 @@ public record Span(int line, int column, int endLine, int endColumn) implements 
     public static Span point(int line, int column) {
         return new Span(line, column, line, column + 1);
     }
-
-    /** The smallest span covering both. */
-    public Span union(Span other) {
-        Span first = compareTo(other) <= 0 ? this : other;
-        boolean thisEndsLater = endLine > other.endLine
-                || (endLine == other.endLine && endColumn >= other.endColumn);
-        Span last = thisEndsLater ? this : other;
-        return new Span(first.line, first.column, last.endLine, last.endColumn);
-    }
-
     @Override
     public int compareTo(Span o) {
         int c = Integer.compare(line, o.line);
