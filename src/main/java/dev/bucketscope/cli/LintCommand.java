@@ -4,6 +4,7 @@ import dev.bucketscope.core.LintRun;
 import dev.bucketscope.core.ProbeRule;
 import dev.bucketscope.core.RuleCatalog;
 import dev.bucketscope.core.Severity;
+import dev.bucketscope.core.Timings;
 import dev.bucketscope.report.LintReport;
 import dev.bucketscope.rules.BuiltinRules;
 import dev.bucketscope.source.LineMap;
@@ -84,6 +85,7 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
+        Timings.mark("start-up");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Severity threshold = report.validate();
@@ -110,7 +112,10 @@ final class LintCommand implements Callable<Integer> {
         Optional<Path> secrets = credentialsFile(result);
         String rendered = report.render(lintReport, sarifCategory, start, sourceTexts(cwd, secrets),
                 !noColor && System.getenv("NO_COLOR") == null, sourceLines(cwd, secrets));
+        Timings.mark("render report");
         Output.write(rendered, report.output, out);
+        out.flush();
+        Timings.mark("write report");
         return ReportOptions.exitCode(result.findings(), threshold);
     }
 

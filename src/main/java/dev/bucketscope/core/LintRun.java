@@ -72,6 +72,7 @@ public final class LintRun {
         List<Path> roots = o.paths().isEmpty() ? List.of(Path.of(".")) : o.paths();
         PolicySources.Found found = PolicySources.find(roots, o.workingDir());
         if (o.onlyPolicies()) found = found.withoutExplicitFiles();
+        Timings.mark("find sources");
         List<String> notices = new ArrayList<>();
         for (PolicySources.Skipped s : found.skipped()) notices.add(s.displayPath() + ": " + s.reason());
         if (roots.stream().noneMatch(r -> Files.exists(o.workingDir().resolve(r)))) {
@@ -79,6 +80,7 @@ public final class LintRun {
         }
 
         Optional<Inventory> inventory = inventory(o, roots);
+        Timings.mark("read inventory");
         Dialect dialect = dialect(o, inventory);
         Map<String, Severity> severities = severities(o, inventory, catalog);
         Linter linter = new Linter(catalog, severities);
@@ -98,6 +100,7 @@ public final class LintRun {
             if (l.kept() != null) byPath.put(l.real(), l.kept());
             findings.addAll(l.findings());
         }
+        Timings.mark("read and lint policies");
 
         if (inventory.isPresent()) {
             findings = inventoryPhase(inventory.get(), o, linted, byPath, findings, linter, dialect, evaluator);
@@ -105,6 +108,7 @@ public final class LintRun {
         }
         findings = baseline(findings, o);
         findings.sort(Finding.ORDER);
+        Timings.mark("baseline and sort");
         Map<String, Severity> effective = new LinkedHashMap<>();
         for (RuleCatalog.Entry e : catalog.entries()) effective.put(e.meta().id(), linter.severityOf(e));
         return new Result(dialect, fileCount, findings, notices, inventory, effective);
@@ -158,6 +162,7 @@ public final class LintRun {
             else credentials = Optional.of(CredentialsFile.read(p, PolicySources.display(p, o.workingDir())));
         }
         InventoryContext ctx = new InventoryContext(inv, policies, jsonFiles, credentials, fileProblems, dialect, evaluator, o.today());
+        Timings.mark("component policies, credentials");
         ctx.knownRuleIds(Set.copyOf(linter.ruleIds()));
 
         List<Finding> all = new ArrayList<>();
@@ -168,6 +173,7 @@ public final class LintRun {
         for (Finding f : linter.lintInventory(ctx, false, roots)) all.add(withEntry(ctx, f, inv));
         Map<AcceptedException, InventoryContext.ExceptionUse> uses = new LinkedHashMap<>();
         all = applyExceptions(all, inv, policies, o.today(), uses);
+        Timings.mark("exceptions");
         ctx.exceptionUses(uses);
         for (Finding f : linter.lintInventory(ctx, true, roots)) all.add(withEntry(ctx, f, inv));
         return all;

@@ -75,6 +75,7 @@ public final class Linter {
             if (rule.judgesExceptions() != judgingExceptions) continue;
             int before = ctx.reports().size();
             rule.check(ctx);
+            Timings.mark("rule " + e.meta().id());
             for (InventoryContext.Report r : ctx.reports().subList(before, ctx.reports().size())) {
                 String component = r.component().map(Component::id).orElse("");
                 Location l = r.location();

@@ -174,6 +174,9 @@ public final class PatternAlgebra {
      */
     public static Optional<String> counterexample(Glob a, Glob b) {
         check(a, b);
+        if (quickIncludes(a.tokens(), b.tokens()) == TRUE) {
+            return Optional.empty();
+        }
         int filler = filler(a.tokens(), new int[0], a.ignoresCase());
         InclusionSearch search = new InclusionSearch(a, b, MAX_WORK);
         int found = search.run();
@@ -194,7 +197,95 @@ public final class PatternAlgebra {
 
     /** Whether every name matched by {@code b} is also matched by {@code a}. */
     public static boolean includes(Glob a, Glob b) {
-        return counterexample(a, b).isEmpty();
+        check(a, b);
+        int quick = quickIncludes(a.tokens(), b.tokens());
+        return quick == UNKNOWN ? counterexample(a, b).isEmpty() : quick == TRUE;
+    }
+
+    private static final int FALSE = 0;
+    private static final int TRUE = 1;
+    private static final int UNKNOWN = 2;
+
+    /**
+     * Decides inclusion in linear time for the shapes real policies use, before any search.
+     * Let Pa, Pb be the literal tokens before each pattern's first wildcard and Sa, Sb those after
+     * its last one.
+     * <ul>
+     * <li>b literal: L(b) is one name, so the answer is whether a matches it.</li>
+     * <li>Pa must be a prefix of Pb (and Sa a suffix of Sb): otherwise, at the first position
+     * where they differ or where b has a wildcard while a still has a literal, b's wildcard (or
+     * literal) yields a byte a's literal rejects, and a name of b through that byte is no name of a.</li>
+     * <li>a literal and b not: b matches at least two names, a exactly one.</li>
+     * <li>a = Pa* (one star, last): every name of b starts with Pb, hence with Pa: included.
+     * Likewise a = *Sa.</li>
+     * </ul>
+     * Anything else is left to the search ({@code UNKNOWN}).
+     */
+    private static int quickIncludes(int[] p, int[] q) {
+        int fa = firstWildcard(p);
+        int fb = firstWildcard(q);
+        if (fb == q.length) {
+            return matches(p, q) ? TRUE : FALSE;
+        }
+        if (fa == p.length) {
+            return FALSE;
+        }
+        if (fa > fb || !Arrays.equals(p, 0, fa, q, 0, fa)) {
+            return FALSE;
+        }
+        int la = lastWildcard(p);
+        int lb = lastWildcard(q);
+        int sa = p.length - 1 - la;
+        int sb = q.length - 1 - lb;
+        if (sa > sb || !Arrays.equals(p, la + 1, p.length, q, q.length - sa, q.length)) {
+            return FALSE;
+        }
+        if (fa == la && p[fa] == Glob.STAR) {
+            return TRUE; // a = Pa*Sa with both checked; every name of b starts with Pb and ends with Sb
+        }
+        return UNKNOWN;
+    }
+
+    private static int firstWildcard(int[] tokens) {
+        int k = 0;
+        while (k < tokens.length && tokens[k] >= 0) {
+            k++;
+        }
+        return k;
+    }
+
+    private static int lastWildcard(int[] tokens) {
+        int k = tokens.length - 1;
+        while (k >= 0 && tokens[k] >= 0) {
+            k--;
+        }
+        return k;
+    }
+
+    /** Whether pattern tokens {@code p} match the literal tokens {@code name}. */
+    private static boolean matches(int[] p, int[] name) {
+        int pi = 0;
+        int si = 0;
+        int starP = -1;
+        int starS = 0;
+        while (si < name.length) {
+            if (pi < p.length && p[pi] == Glob.STAR) {
+                starP = pi++;
+                starS = si;
+            } else if (pi < p.length && (p[pi] == Glob.ANY || p[pi] == name[si])) {
+                pi++;
+                si++;
+            } else if (starP >= 0) {
+                pi = starP + 1;
+                si = ++starS;
+            } else {
+                return false;
+            }
+        }
+        while (pi < p.length && p[pi] == Glob.STAR) {
+            pi++;
+        }
+        return pi == p.length;
     }
 
     /**
@@ -206,6 +297,10 @@ public final class PatternAlgebra {
     public static boolean includes(Glob a, Glob b, Budget budget) {
         budget.spend((long) a.length() + b.length() + 1);
         check(a, b);
+        int quick = quickIncludes(a.tokens(), b.tokens());
+        if (quick != UNKNOWN) {
+            return quick == TRUE;
+        }
         InclusionSearch search = new InclusionSearch(a, b, Math.min(MAX_WORK, budget.remaining));
         try {
             return search.run() < 0;

@@ -86,6 +86,8 @@ class PatternAlgebraPropertyTest {
             Optional<String> oracle = shortest(a, b, (inA, inB) -> inB && !inA);
             assertEquals(oracle.isEmpty(), c.isEmpty(), () -> a + " ⊇ " + b + "? oracle " + oracle);
             assertEquals(c.isEmpty(), PatternAlgebra.includes(Glob.of(a), Glob.of(b)));
+            assertEquals(c.isEmpty(), PatternAlgebra.includes(Glob.of(a), Glob.of(b), new PatternAlgebra.Budget(PatternAlgebra.MAX_WORK)),
+                    () -> a + " ⊇ " + b + " with a budget");
             c.ifPresent(s -> {
                 assertTrue(referenceMatches(b, s), () -> s + " should match " + b);
                 assertFalse(referenceMatches(a, s), () -> s + " should not match " + a);
