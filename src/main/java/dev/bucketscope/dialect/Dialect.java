@@ -41,6 +41,7 @@ public final class Dialect {
     private static final int ACCEPTED_CACHE_LIMIT = 65_536;
     private static final int MAX_REMEMBERED = 10_000;
     private final Map<String, ActionCheck> checkedActions = new ConcurrentHashMap<>();
+    private final Map<String, List<ActionInfo>> expanded = new ConcurrentHashMap<>();
     private final Set<String> keys = new LinkedHashSet<>();
     private final List<String> keyPrefixes = new ArrayList<>();
 
@@ -388,9 +389,18 @@ public final class Dialect {
         if (!wildcards.contains(pattern) && !(ActionGlob.hasWildcard(pattern) && has(Quirk.ACTION_WILDCARDS_ACCEPTED))) {
             return List.of();
         }
+        List<ActionInfo> known = expanded.get(pattern);
+        if (known != null) {
+            return known;
+        }
         boolean ignoreCase = has(Quirk.ACTION_NAMES_CASE_INSENSITIVE);
-        return actions.stream().filter(a -> ActionGlob.matches(pattern, a.name(), ignoreCase))
+        List<ActionInfo> granted = actions.stream().filter(a -> ActionGlob.matches(pattern, a.name(), ignoreCase))
                 .collect(Collectors.toUnmodifiableList());
+        // Remembered like checkAction's answers: every policy repeats the same few wildcards.
+        if (expanded.size() < MAX_REMEMBERED) {
+            expanded.put(pattern, granted);
+        }
+        return granted;
     }
 
     /**

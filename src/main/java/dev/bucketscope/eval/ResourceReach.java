@@ -4,8 +4,6 @@ import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.dialect.DialectKind;
 import dev.bucketscope.dialect.Quirk;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * Which kinds of request a Resource value can ever match under a dialect: a bucket-level call on
@@ -17,7 +15,7 @@ public record ResourceReach(boolean bucketLevel, boolean objectLevel, boolean no
     private static final String S3_ARN = "arn:aws:s3:::";
 
     /** The request shapes, as the server writes the resource string it matches. */
-    private enum Shape {
+    enum Shape {
         /** "bucket" (cleaned bucket-level request, and AWS bucket ARNs). */
         BUCKET,
         /** "bucket/" (raw bucket-level request before beta.6 and on MinIO). */
@@ -49,72 +47,57 @@ public record ResourceReach(boolean bucketLevel, boolean objectLevel, boolean no
 
     /**
      * Does the pattern match some string of the shape? States of the shape automaton:
-     * 0 = nothing read, 1 = in bucket name, 2 = just read the '/', 3 = in key.
+     * 0 = nothing read, 1 = in bucket name, 2 = just read the '/', 3 = in key. The set of shape
+     * states reachable at each pattern position is a 4-bit mask, filled left to right: a star
+     * first closes its mask under "one more byte", then passes it on. No allocation per call.
      */
     static boolean accepts(String pattern, Shape shape) {
         byte[] p = pattern.getBytes(StandardCharsets.UTF_8);
-        int n = p.length;
-        boolean[][] seen = new boolean[n + 1][4];
-        Deque<int[]> work = new ArrayDeque<>();
-        work.add(new int[] {0, 0});
-        seen[0][0] = true;
-        while (!work.isEmpty()) {
-            int[] cur = work.poll();
-            int i = cur[0];
-            int s = cur[1];
-            if (i == n) {
-                if (accepting(s, shape)) return true;
-                continue;
-            }
-            byte b = p[i];
+        int mask = 1; // state 0 at position 0
+        for (byte b : p) {
             if (b == '*') {
-                visit(seen, work, i + 1, s); // the star matches nothing more
-                for (int next : steps(s, shape, true, true)) visit(seen, work, i, next); // ...or one more byte
-            } else if (b == '?') {
-                for (int next : steps(s, shape, true, true)) visit(seen, work, i + 1, next);
+                int closed = mask;
+                do {
+                    mask = closed;
+                    closed = mask | step(mask, shape, true, true);
+                } while (closed != mask); // at most four rounds: the mask only grows
             } else {
-                for (int next : steps(s, shape, b == '/', b != '/')) visit(seen, work, i + 1, next);
+                mask = b == '?' ? step(mask, shape, true, true) : step(mask, shape, b == '/', b != '/');
+            }
+            if (mask == 0) return false;
+        }
+        return (mask & 1 << accepting(shape)) != 0;
+    }
+
+    /** The states reachable from any state of {@code mask} on one byte: a slash (if allowed) or another byte (if allowed). */
+    private static int step(int mask, Shape shape, boolean slash, boolean other) {
+        int out = 0;
+        for (int s = 0; s < 4; s++) {
+            if ((mask & 1 << s) == 0) continue;
+            if (other) {
+                int a = switch (s) {
+                    case 0, 1 -> 1;
+                    default -> shape == Shape.OBJECT ? 3 : -1;
+                };
+                if (a >= 0) out |= 1 << a;
+            }
+            if (slash) {
+                int b = switch (s) {
+                    case 1 -> shape == Shape.BUCKET ? -1 : 2;
+                    case 2, 3 -> shape == Shape.OBJECT ? 3 : -1; // keys may contain '/'
+                    default -> -1;
+                };
+                if (b >= 0) out |= 1 << b;
             }
         }
-        return false;
+        return out;
     }
 
-    private static void visit(boolean[][] seen, Deque<int[]> work, int i, int s) {
-        if (!seen[i][s]) {
-            seen[i][s] = true;
-            work.add(new int[] {i, s});
-        }
-    }
-
-    /** Successor states on a slash (if allowed) and on a non-slash byte (if allowed). */
-    private static int[] steps(int s, Shape shape, boolean slash, boolean other) {
-        int a = -1;
-        int b = -1;
-        if (other) {
-            a = switch (s) {
-                case 0, 1 -> 1;
-                case 2, 3 -> shape == Shape.OBJECT ? 3 : -1;
-                default -> -1;
-            };
-        }
-        if (slash) {
-            b = switch (s) {
-                case 1 -> shape == Shape.BUCKET ? -1 : 2;
-                case 2, 3 -> shape == Shape.OBJECT ? 3 : -1; // keys may contain '/'
-                default -> -1;
-            };
-        }
-        if (a >= 0 && b >= 0) return a == b ? new int[] {a} : new int[] {a, b};
-        if (a >= 0) return new int[] {a};
-        if (b >= 0) return new int[] {b};
-        return new int[0];
-    }
-
-    private static boolean accepting(int s, Shape shape) {
+    private static int accepting(Shape shape) {
         return switch (shape) {
-            case BUCKET -> s == 1;
-            case BUCKET_SLASH -> s == 2;
-            case OBJECT -> s == 3;
+            case BUCKET -> 1;
+            case BUCKET_SLASH -> 2;
+            case OBJECT -> 3;
         };
     }
 }

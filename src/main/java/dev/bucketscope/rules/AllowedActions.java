@@ -25,6 +25,8 @@ final class AllowedActions {
             "s3:DeleteObject", "s3:PutBucketAcl", "s3:PutObjectAcl", "s3:PutBucketLifecycle", "s3:PutBucketVersioning",
             "s3:BypassGovernanceRetention", "admin:CreateUser", "admin:AttachUserOrGroupPolicy", "admin:CreatePolicy");
 
+    private static final java.util.regex.Pattern FAMILY_STAR = java.util.regex.Pattern.compile("(?i)(s3|admin|kms|sts):\\*");
+
     private AllowedActions() {}
 
     /** The Allow statements, or none when the policy did not load. */
@@ -34,7 +36,7 @@ final class AllowedActions {
 
     /** {@code *} or a whole family ({@code s3:*}, {@code admin:*}, ...), as opposed to a partial wildcard. */
     static boolean isFamilyStar(String value) {
-        return value.equals("*") || value.matches("(?i)(s3|admin|kms|sts):\\*");
+        return value.equals("*") || FAMILY_STAR.matcher(value).matches();
     }
 
     /** A management action that changes a bucket, its objects' protection or the account (not a read). */

@@ -3,6 +3,7 @@ package dev.bucketscope.rules;
 import dev.bucketscope.core.PolicyContext;
 import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.Dialect;
+import dev.bucketscope.glob.Glob;
 import dev.bucketscope.glob.PatternAlgebra;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
@@ -47,18 +48,18 @@ public final class RedundantGrantRule implements PolicyRule {
             }
             List<Value> resources = st.resources();
             if (tooMany(ctx, resources, "Resource")) continue;
-            List<Optional<String>> patterns = resources.stream().map(r -> StatementGrants.pattern(d, r.text())).toList();
+            List<Optional<Glob>> patterns = resources.stream().map(r -> StatementGrants.glob(d, r.text())).toList();
             for (int i = 0; i < resources.size(); i++) {
-                Optional<String> mine = patterns.get(i);
+                Optional<Glob> mine = patterns.get(i);
                 for (int j = 0; j < resources.size() && mine.isPresent(); j++) {
-                    Optional<String> theirs = patterns.get(j);
+                    Optional<Glob> theirs = patterns.get(j);
                     if (j == i || theirs.isEmpty() || !StatementGrants.includes(theirs.get(), mine.get(), budget).orElse(false)) continue;
                     boolean same = StatementGrants.includes(mine.get(), theirs.get(), budget).orElse(false);
                     if (same && j > i) continue;
                     Value r = resources.get(i);
                     String why = r.text().equals(resources.get(j).text()) ? " is listed earlier in this statement" : same ? " earlier in this statement matches exactly the same resources"
                             : " in this statement already matches everything it matches"
-                                    + (mine.get().contains("/") && !theirs.get().contains("/") ? " ('*' also matches '/', so it covers the objects too)" : "");
+                                    + (mine.get().pattern().contains("/") && !theirs.get().pattern().contains("/") ? " ('*' also matches '/', so it covers the objects too)" : "");
                     ctx.report(r.span(), r.pointer(), StatementGrants.quote(r.text()) + " is redundant: "
                             + StatementGrants.quote(resources.get(j).text()) + why);
                     break;

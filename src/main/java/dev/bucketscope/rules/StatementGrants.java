@@ -75,6 +75,11 @@ final class StatementGrants {
                 ? Optional.of(value.substring(S3_ARN.length())) : Optional.empty();
     }
 
+    /** {@link #pattern}, compiled: callers compare each against many others. */
+    static Optional<Glob> glob(Dialect dialect, String value) {
+        return pattern(dialect, value).map(Glob::of);
+    }
+
     /**
      * Pattern-algebra work one rule may spend on one policy document: {@link PatternAlgebra#MAX_WORK}
      * bounds one question, this bounds all of a document's questions together, so comparing every
@@ -97,10 +102,15 @@ final class StatementGrants {
      * decide, alone or because the document's budget is spent.
      */
     static Optional<Boolean> includes(String outer, String inner, PatternAlgebra.Budget budget) {
-        if (outer.equals(inner)) return Optional.of(true);
+        return includes(Glob.of(outer), Glob.of(inner), budget);
+    }
+
+    /** {@link #includes(String, String, PatternAlgebra.Budget)} on patterns compiled once by the caller. */
+    static Optional<Boolean> includes(Glob outer, Glob inner, PatternAlgebra.Budget budget) {
+        if (outer.pattern().equals(inner.pattern())) return Optional.of(true);
         if (budget.exhausted()) return Optional.empty();
         try {
-            return Optional.of(PatternAlgebra.includes(Glob.of(outer), Glob.of(inner), budget));
+            return Optional.of(PatternAlgebra.includes(outer, inner, budget));
         } catch (PatternTooComplexException e) {
             return Optional.empty();
         }
@@ -117,12 +127,12 @@ final class StatementGrants {
     }
 
     /** What a statement grants, computed once so that comparing many statements stays cheap. */
-    record Whole(Statement statement, Optional<String> principal, Set<String> actions, List<Optional<String>> resources) {
+    record Whole(Statement statement, Optional<String> principal, Set<String> actions, List<Optional<Glob>> resources) {
         static Whole of(Dialect d, Statement st) {
             Set<String> actions = new HashSet<>();
             st.actions().forEach(v -> actions.addAll(names(d, v.text())));
             return new Whole(st, st.principal().map(CanonicalForm::of), actions,
-                    st.resources().stream().map(r -> pattern(d, r.text())).toList());
+                    st.resources().stream().map(r -> glob(d, r.text())).toList());
         }
     }
 
@@ -131,7 +141,7 @@ final class StatementGrants {
         // In a bucket policy, statements for different principals grant different people.
         if (!big.principal().equals(small.principal())) return false;
         if (small.actions().isEmpty() || !big.actions().containsAll(small.actions())) return false;
-        for (Optional<String> p : small.resources()) {
+        for (Optional<Glob> p : small.resources()) {
             if (p.isEmpty() || big.resources().stream()
                     .noneMatch(o -> o.isPresent() && includes(o.get(), p.get(), budget).orElse(false))) return false;
         }

@@ -1,0 +1,58 @@
+package dev.bucketscope.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * {@link ResourceReach#accepts} against enumeration: a pattern reaches a shape when some string of
+ * that shape, over a small alphabet, matches it. 'a' stands for every byte but '/', which all
+ * behave alike here, so names over {a, /} up to the pattern's length plus three decide exactly
+ * (a shortest matching name has one byte per non-star token, plus at most three bytes stars add:
+ * a bucket byte, a '/' and a key byte).
+ */
+class ResourceReachTest {
+    @Test
+    void agreesWithEnumerationOnEveryShape() {
+        Gen<String> patterns = lists().of(Generate.pick(List.of('a', 'b', '/', '*', '?'))).ofSizeBetween(1, 7)
+                .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
+        List<String> names = names(10);
+        qt().withFixedSeed(11).withExamples(3_000).forAll(patterns).checkAssert(p -> {
+            // The shapes tell only '/' from other bytes, so 'b' may stand in for 'a' in the oracle.
+            dev.bucketscope.glob.Glob g = dev.bucketscope.glob.Glob.of(p.replace('b', 'a'));
+            for (ResourceReach.Shape shape : ResourceReach.Shape.values()) {
+                boolean expected = names.stream().filter(n -> n.length() <= p.length() + 3)
+                        .anyMatch(n -> ofShape(n, shape) && g.matches(n));
+                assertEquals(expected, ResourceReach.accepts(p, shape), () -> p + " " + shape);
+            }
+        });
+    }
+
+    private static boolean ofShape(String n, ResourceReach.Shape shape) {
+        int slash = n.indexOf('/');
+        return switch (shape) {
+            case BUCKET -> !n.isEmpty() && slash < 0;
+            case BUCKET_SLASH -> slash > 0 && slash == n.length() - 1;
+            case OBJECT -> slash > 0 && slash < n.length() - 1;
+        };
+    }
+
+    private static List<String> names(int maxLength) {
+        List<String> out = new ArrayList<>(List.of(""));
+        for (int i = 0; i < out.size(); i++) {
+            String s = out.get(i);
+            if (s.length() < maxLength) {
+                out.add(s + "a");
+                out.add(s + "/");
+            }
+        }
+        return out;
+    }
+}
