@@ -43,6 +43,7 @@ public final class AccessMap {
     private static final int KEY_CACHE_LIMIT = 4096;
     private final Map<String, List<String>> keysByBucket = new java.util.HashMap<>();
     private boolean reachComputed;
+    private final Map<String, Boolean> allowNames = new java.util.HashMap<>();
 
     public AccessMap(Evaluator evaluator, List<Policy> policies) {
         this.evaluator = evaluator;
@@ -148,7 +149,7 @@ public final class AccessMap {
     private Optional<Grant> grantedAction(String bucket, String actionName) {
         Dialect d = evaluator.dialect();
         Optional<ActionInfo> action = d.action(actionName);
-        if (action.isEmpty()) return Optional.empty();
+        if (action.isEmpty() || !someAllowNames(actionName)) return Optional.empty();
         if (action.get().level() == ActionLevel.BUCKET) {
             Outcome o = evaluator.evaluate(policies, new Request(action.get(), bucket, ""));
             return o.allowed() ? Optional.of(new Grant(actionName, bucket, "", o)) : Optional.empty();
@@ -158,6 +159,27 @@ public final class AccessMap {
             if (o.allowed()) return Optional.of(new Grant(actionName, bucket, key, o));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Does some Allow statement's Action (or NotAction) match this action? Only such a statement
+     * can allow a request for it, so the other actions need no evaluation on any bucket or key:
+     * a policy scoped to a few actions skips most of the catalogue's management actions at once.
+     */
+    private boolean someAllowNames(String actionName) {
+        Boolean known = allowNames.get(actionName);
+        if (known != null) return known;
+        boolean found = false;
+        for (Policy p : policies) {
+            for (Statement st : p.statements()) {
+                if (st.isAllow() && evaluator.actionMatches(st, actionName)) {
+                    found = true;
+                    break;
+                }
+            }
+        }
+        allowNames.put(actionName, found);
+        return found;
     }
 
     private Outcome decide(String actionName, String bucket, String key) {

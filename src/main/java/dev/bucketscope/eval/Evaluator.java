@@ -22,6 +22,8 @@ import java.util.Optional;
  * What "matching" means — action wildcards, the implicit GetObjectVersion grant, the resource
  * string of bucket-level calls, path cleaning, statements that skip Resource — comes from the
  * dialect's quirks, so one evaluator serves every version.
+ *
+ * <p>Not thread-safe (it remembers compiled patterns and the last request's resource): one per thread.
  */
 public final class Evaluator {
     private static final String S3_ARN = "arn:aws:s3:::";
@@ -31,6 +33,11 @@ public final class Evaluator {
     private final Dialect dialect;
     private final ConditionEvaluator conditions;
     private final Map<String, Glob> globs = new HashMap<>();
+    // The request resource as the server builds and cleans it, for the request last asked about:
+    // one request is matched against every statement's resources, and this is the same each time.
+    private Request lastRequest;
+    private String lastResource;
+    private String lastCleaned;
 
     public Evaluator(Dialect dialect) {
         this.dialect = dialect;
@@ -128,8 +135,13 @@ public final class Evaluator {
             return false;
         }
         if (pattern.isEmpty()) return false;
-        String resource = request.serverResource();
-        String cleaned = PathClean.clean(resource);
+        if (request != lastRequest) {
+            lastResource = request.serverResource();
+            lastCleaned = PathClean.clean(lastResource);
+            lastRequest = request;
+        }
+        String resource = lastResource;
+        String cleaned = lastCleaned;
         if (!cleaned.equals(".") && cleaned.equals(pattern)) return true;
         if (dialect.has(Quirk.RAW_WILDCARD_RESOURCE_MATCH)) {
             // Before beta.6 (and on MinIO) wildcards see the raw "bucket/" and uncleaned "..".

@@ -12,6 +12,11 @@ public final class PathClean {
 
     public static String clean(String path) {
         if (path.isEmpty()) return ".";
+        return alreadyClean(path) ? path : lexicalClean(path); // the usual case, and the evaluator asks per statement
+    }
+
+    static String lexicalClean(String path) {
+        if (path.isEmpty()) return ".";
         boolean rooted = path.charAt(0) == '/';
         Deque<String> parts = new ArrayDeque<>();
         for (String part : path.split("/", -1)) {
@@ -29,5 +34,21 @@ public final class PathClean {
         String joined = String.join("/", parts);
         if (rooted) return "/" + joined;
         return joined.isEmpty() ? "." : joined;
+    }
+
+    /** No empty, "." or ".." segment and no trailing slash (except "/" itself): clean returns it unchanged. */
+    static boolean alreadyClean(String path) {
+        if (path.equals("/")) return true;
+        int n = path.length();
+        if (path.charAt(n - 1) == '/') return false;
+        int start = path.charAt(0) == '/' ? 1 : 0;
+        for (int i = start; i <= n; i++) {
+            if (i < n && path.charAt(i) != '/') continue;
+            int len = i - start;
+            if (len == 0) return false;
+            if (path.charAt(start) == '.' && (len == 1 || len == 2 && path.charAt(start + 1) == '.')) return false;
+            start = i + 1;
+        }
+        return true;
     }
 }

@@ -39,10 +39,26 @@ public record ResourceReach(boolean bucketLevel, boolean objectLevel, boolean no
         boolean bucket = literal ? accepts(pattern, Shape.BUCKET)
                 : raw ? accepts(pattern, Shape.BUCKET_SLASH) : accepts(pattern, Shape.BUCKET);
         boolean object = accepts(pattern, Shape.OBJECT);
-        boolean none = dialect.kind() == DialectKind.AWS
-                ? pattern.equals("*")
-                : dev.bucketscope.glob.Glob.of(pattern).matches("/");
+        boolean none = dialect.kind() == DialectKind.AWS ? pattern.equals("*") : matchesSlashAlone(pattern);
         return new ResourceReach(bucket, object, none);
+    }
+
+    /**
+     * Does the pattern match "/" (the resource of a call on no bucket)? Stars aside it may hold one
+     * '/' or '?' and nothing else; with no star, it must hold exactly that one.
+     */
+    static boolean matchesSlashAlone(String pattern) {
+        int others = 0;
+        boolean star = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '*') {
+                star = true;
+            } else if (c != '/' && c != '?' || ++others > 1) {
+                return false;
+            }
+        }
+        return others == 1 || star;
     }
 
     /**

@@ -74,6 +74,9 @@ public final class PatternAlgebra {
         if (hasStar(p) && hasStar(q) && !endsAgree(p, q)) {
             return Optional.empty(); // spares the quadratic search its worst case
         }
+        if (!literalEndsAgree(p, q)) {
+            return Optional.empty(); // the usual answer for unrelated names, in linear time
+        }
         int filler = filler(p, q, false);
         ProductSearch search = new ProductSearch(p, q);
         int end = search.run();
@@ -136,6 +139,27 @@ public final class PatternAlgebra {
         int suffix = Math.min(p.length - 1 - lastStar(p), q.length - 1 - lastStar(q));
         for (int k = 1; k <= suffix; k++) {
             if (!compatible(p[p.length - k], q[q.length - k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every common name starts with both patterns' literal prefixes (the tokens before their first
+     * wildcard) and ends with both literal suffixes (after their last wildcard), so these must
+     * agree where both are defined. Necessary only: the search decides the rest.
+     */
+    private static boolean literalEndsAgree(int[] p, int[] q) {
+        int prefix = Math.min(firstWildcard(p), firstWildcard(q));
+        for (int k = 0; k < prefix; k++) {
+            if (p[k] != q[k]) {
+                return false;
+            }
+        }
+        int suffix = Math.min(p.length - 1 - lastWildcard(p), q.length - 1 - lastWildcard(q));
+        for (int k = 1; k <= suffix; k++) {
+            if (p[p.length - k] != q[q.length - k]) {
                 return false;
             }
         }

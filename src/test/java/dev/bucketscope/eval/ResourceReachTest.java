@@ -35,6 +35,14 @@ class ResourceReachTest {
         });
     }
 
+    @Test
+    void matchesSlashAloneAgreesWithTheMatcher() {
+        Gen<String> patterns = lists().of(Generate.pick(List.of('a', '/', '*', '?', 'é'))).ofSizeBetween(0, 6)
+                .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
+        qt().withFixedSeed(12).withExamples(5_000).forAll(patterns).checkAssert(p ->
+                assertEquals(dev.bucketscope.glob.Glob.of(p).matches("/"), ResourceReach.matchesSlashAlone(p), () -> p));
+    }
+
     private static boolean ofShape(String n, ResourceReach.Shape shape) {
         int slash = n.indexOf('/');
         return switch (shape) {
