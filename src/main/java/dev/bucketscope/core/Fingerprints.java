@@ -61,16 +61,30 @@ public final class Fingerprints {
      * "/Statement/3", "/components/2/scope" → "/components/2"); otherwise "" (the whole document).
      */
     static String statementPointer(String pointer) {
-        String[] parts = pointer.split("/", 4);
-        if (parts.length < 3 || parts[2].isEmpty() || !parts[2].chars().allMatch(Character::isDigit)) return "";
-        return "/" + parts[1] + "/" + parts[2];
+        // "/name/digits" followed by nothing or by "/..."
+        if (!pointer.startsWith("/")) return "";
+        int second = pointer.indexOf('/', 1);
+        if (second < 0) return "";
+        int end = pointer.indexOf('/', second + 1);
+        if (end < 0) end = pointer.length();
+        if (end == second + 1) return "";
+        for (int i = second + 1; i < end; i++) {
+            if (!Character.isDigit(pointer.charAt(i))) return "";
+        }
+        return pointer.substring(0, end);
     }
 
     static String sha256(String s) {
+        return HEX.formatHex(DIGEST.get().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+    // One digest per thread: looking the algorithm up costs more than hashing a statement.
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
-    }
+    });
 }

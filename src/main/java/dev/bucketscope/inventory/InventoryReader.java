@@ -60,7 +60,9 @@ public final class InventoryReader {
     }
 
     public static Result parse(String text, String display, Path dir) {
+        dev.bucketscope.core.Timings.mark("  inventory: read file");
         var parsed = YamlReader.parse(text);
+        dev.bucketscope.core.Timings.mark("  inventory: yaml");
         if (parsed.root() == null || !parsed.problems().isEmpty()) {
             List<Problem> problems = new ArrayList<>(parsed.problems());
             if (problems.isEmpty()) problems.add(new Problem(Problem.Kind.EMPTY, "empty inventory", Span.point(1, 1), ""));
@@ -68,6 +70,7 @@ public final class InventoryReader {
         }
         Node root = parsed.root();
         List<Problem> schemaProblems = validate(root);
+        dev.bucketscope.core.Timings.mark("  inventory: schema");
         if (!schemaProblems.isEmpty()) return new Result(Optional.empty(), schemaProblems);
         Node.ObjectNode obj = (Node.ObjectNode) root;
         List<Problem> problems = new ArrayList<>();

@@ -9,9 +9,10 @@ import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.eval.ResourceReach;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reports Allow Action values whose actions no Resource of the statement can ever match (an action
@@ -26,44 +27,70 @@ public final class IneffectiveGrantRule implements PolicyRule {
     public void check(PolicyContext ctx) {
         if (ctx.policy().isEmpty()) return;
         Dialect d = ctx.dialect();
+        // Plain loops, no streams: this runs on every statement of a whole repository.
         for (Statement st : ctx.policy().get().statements()) {
             if (!StatementGrants.judged(st) || st.resources().isEmpty() || StatementGrants.resourceSkipped(d, st)) continue;
-            List<ResourceReach> reaches = st.resources().stream().map(r -> ResourceReach.of(r.text(), d)).collect(Collectors.toList());
+            List<Value> resources = st.resources();
+            List<ResourceReach> reaches = new ArrayList<>(resources.size());
             // Which levels some Resource reaches, once per statement: a statement may list thousands.
-            Set<ActionLevel> reachable = java.util.EnumSet.noneOf(ActionLevel.class);
-            for (ActionLevel l : ActionLevel.values()) {
-                if (reaches.stream().anyMatch(r -> StatementGrants.reaches(l, r))) reachable.add(l);
+            Set<ActionLevel> reachable = EnumSet.noneOf(ActionLevel.class);
+            for (Value r : resources) {
+                ResourceReach reach = ResourceReach.of(r.text(), d);
+                reaches.add(reach);
+                for (ActionLevel l : ActionLevel.values()) {
+                    if (StatementGrants.reaches(l, reach)) reachable.add(l);
+                }
             }
-            List<String> described = new java.util.ArrayList<>();
-            for (int i = 0; i < Math.min(SHOWN, st.resources().size()); i++) {
-                described.add(StatementGrants.quote(st.resources().get(i).text()) + " " + StatementGrants.describe(reaches.get(i)));
-            }
-            String seen = AllowedActions.names(described, SHOWN);
-            int hidden = st.resources().size() - described.size();
-            if (hidden > 0) seen += " and " + hidden + " more";
+            Set<ActionLevel> levels = EnumSet.noneOf(ActionLevel.class);
             for (Value v : st.actions()) {
+                List<ActionInfo> granted = d.expand(v.text());
+                boolean anyS3 = false;
+                boolean applies = false;
+                ActionInfo first = null;
+                int s3 = 0;
+                for (ActionInfo a : granted) {
+                    if (a.family() != ActionFamily.S3) continue;
+                    anyS3 = true;
+                    if (first == null) first = a;
+                    s3++;
+                    levels.add(a.level());
+                    applies |= reachable.contains(a.level());
+                }
                 if (v.text().equals("*") || v.text().endsWith(":*")) continue; // a family star surely applies somewhere
-                List<ActionInfo> granted = d.expand(v.text()).stream().filter(a -> a.family() == ActionFamily.S3).collect(Collectors.toList());
-                if (granted.isEmpty() || granted.stream().anyMatch(a -> reachable.contains(a.level()))) continue;
-                String why = granted.size() == 1
-                        ? "it is checked against " + target(granted.get(0).level(), st) + ", and no Resource of this statement matches "
-                                + kind(granted.get(0).level(), true)
-                        : "none of the " + granted.size() + " actions it grants is checked against what this statement's Resources match";
-                ctx.report(v.span(), v.pointer(), StatementGrants.quote(v.text()) + " never applies here: " + why + " on " + d.displayName() + " (" + seen + ")");
+                if (!anyS3 || applies) continue;
+                String why = s3 == 1
+                        ? "it is checked against " + target(first.level(), st) + ", and no Resource of this statement matches "
+                                + kind(first.level(), true)
+                        : "none of the " + s3 + " actions it grants is checked against what this statement's Resources match";
+                ctx.report(v.span(), v.pointer(), StatementGrants.quote(v.text()) + " never applies here: " + why + " on "
+                        + d.displayName() + " (" + seen(st, reaches) + ")");
             }
-            Set<ActionInfo> all = StatementGrants.s3Actions(d, st.actions());
-            if (all.isEmpty()) continue;
-            Set<ActionLevel> levels = all.stream().map(ActionInfo::level).collect(Collectors.toSet());
-            for (int i = 0; i < st.resources().size(); i++) {
+            if (levels.isEmpty()) continue;
+            for (int i = 0; i < resources.size(); i++) {
                 ResourceReach r = reaches.get(i);
                 if (!(r.bucketLevel() || r.objectLevel() || r.noBucket())) continue; // invalid-resource reports it
-                if (levels.stream().anyMatch(l -> StatementGrants.reaches(l, r))) continue;
-                Value res = st.resources().get(i);
+                boolean used = false;
+                for (ActionLevel l : levels) used |= StatementGrants.reaches(l, r);
+                if (used) continue;
+                Value res = resources.get(i);
+                List<String> kinds = new ArrayList<>();
+                for (ActionLevel l : levels) kinds.add(kind(l, false)); // EnumSet iterates in declaration order
                 ctx.report(res.span(), res.pointer(), StatementGrants.quote(res.text()) + " is never used: it "
                         + StatementGrants.describe(r) + " on " + d.displayName() + ", and every action of this statement is checked against "
-                        + levels.stream().sorted().map(l -> kind(l, false)).collect(Collectors.joining(" or ")));
+                        + String.join(" or ", kinds));
             }
         }
+    }
+
+    /** What the first few Resources match, for a message: built only when there is one to write. */
+    private static String seen(Statement st, List<ResourceReach> reaches) {
+        List<String> described = new ArrayList<>();
+        for (int i = 0; i < Math.min(SHOWN, st.resources().size()); i++) {
+            described.add(StatementGrants.quote(st.resources().get(i).text()) + " " + StatementGrants.describe(reaches.get(i)));
+        }
+        String seen = AllowedActions.names(described, SHOWN);
+        int hidden = st.resources().size() - described.size();
+        return hidden > 0 ? seen + " and " + hidden + " more" : seen;
     }
 
     private static String target(ActionLevel level, Statement st) {

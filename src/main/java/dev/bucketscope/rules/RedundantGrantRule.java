@@ -33,7 +33,8 @@ public final class RedundantGrantRule implements PolicyRule {
             if (!StatementGrants.judged(st)) continue;
             List<Value> actions = st.actions();
             if (tooMany(ctx, actions, "Action")) continue;
-            List<Set<String>> names = actions.stream().map(v -> StatementGrants.names(d, v.text())).toList();
+            List<Set<String>> names = new ArrayList<>(actions.size());
+            for (Value v : actions) names.add(StatementGrants.names(d, v.text()));
             for (int i = 0; i < actions.size(); i++) {
                 Set<String> mine = names.get(i);
                 for (int j = 0; j < actions.size() && !mine.isEmpty(); j++) {
@@ -48,7 +49,8 @@ public final class RedundantGrantRule implements PolicyRule {
             }
             List<Value> resources = st.resources();
             if (tooMany(ctx, resources, "Resource")) continue;
-            List<Optional<Glob>> patterns = resources.stream().map(r -> StatementGrants.glob(d, r.text())).toList();
+            List<Optional<Glob>> patterns = new ArrayList<>(resources.size());
+            for (Value r : resources) patterns.add(StatementGrants.glob(d, r.text()));
             for (int i = 0; i < resources.size(); i++) {
                 Optional<Glob> mine = patterns.get(i);
                 for (int j = 0; j < resources.size() && mine.isPresent(); j++) {

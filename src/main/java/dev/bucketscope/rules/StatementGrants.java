@@ -18,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** What an Allow statement's Action and Resource values grant, as the least-privilege rules of this package read them. */
 final class StatementGrants {
@@ -39,7 +38,10 @@ final class StatementGrants {
 
     /** The concrete action names one Action value grants (empty when the dialect rejects it). */
     static Set<String> names(Dialect dialect, String value) {
-        return dialect.expand(value).stream().map(ActionInfo::name).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<ActionInfo> expanded = dialect.expand(value);
+        Set<String> out = new LinkedHashSet<>(expanded.size() * 2);
+        for (ActionInfo a : expanded) out.add(a.name());
+        return out;
     }
 
     /** The S3 actions the statement's Action values grant, without repeats, in value then catalogue order. */
@@ -130,9 +132,12 @@ final class StatementGrants {
     record Whole(Statement statement, Optional<String> principal, Set<String> actions, List<Optional<Glob>> resources) {
         static Whole of(Dialect d, Statement st) {
             Set<String> actions = new HashSet<>();
-            st.actions().forEach(v -> actions.addAll(names(d, v.text())));
-            return new Whole(st, st.principal().map(CanonicalForm::of), actions,
-                    st.resources().stream().map(r -> glob(d, r.text())).toList());
+            for (Value v : st.actions()) {
+                for (ActionInfo a : d.expand(v.text())) actions.add(a.name());
+            }
+            List<Optional<Glob>> resources = new java.util.ArrayList<>(st.resources().size());
+            for (Value r : st.resources()) resources.add(glob(d, r.text()));
+            return new Whole(st, st.principal().map(CanonicalForm::of), actions, resources);
         }
     }
 
@@ -142,8 +147,15 @@ final class StatementGrants {
         if (!big.principal().equals(small.principal())) return false;
         if (small.actions().isEmpty() || !big.actions().containsAll(small.actions())) return false;
         for (Optional<Glob> p : small.resources()) {
-            if (p.isEmpty() || big.resources().stream()
-                    .noneMatch(o -> o.isPresent() && includes(o.get(), p.get(), budget).orElse(false))) return false;
+            if (p.isEmpty()) return false;
+            boolean covered = false;
+            for (Optional<Glob> o : big.resources()) {
+                if (o.isPresent() && includes(o.get(), p.get(), budget).orElse(false)) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) return false;
         }
         return true;
     }

@@ -59,4 +59,20 @@ class FingerprintsTest {
         assertEquals(one.of("invalid-json", "p.json", java.util.Optional.empty(), "", "unclosed array opened at 3:16"),
                 two.of("invalid-json", "p.json", java.util.Optional.empty(), "", "unclosed array opened at 7:2"));
     }
+
+    @Test
+    void findingsBelongToTheTopLevelArrayElementTheyAreIn() {
+        assertEquals("/Statement/3", Fingerprints.statementPointer("/Statement/3/Action/0"));
+        assertEquals("/Statement/12", Fingerprints.statementPointer("/Statement/12"));
+        assertEquals("/components/2", Fingerprints.statementPointer("/components/2/scope"));
+        for (String whole : new String[] {"", "/", "/Statement", "/Statement/", "/Statement//Action", "/Version/x", "/Statement/3a/Action"}) {
+            assertEquals("", Fingerprints.statementPointer(whole), whole);
+        }
+    }
+
+    @Test
+    void digestsAreSha256() {
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Fingerprints.sha256(""));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Fingerprints.sha256("abc"));
+    }
 }
