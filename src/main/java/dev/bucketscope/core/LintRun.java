@@ -186,10 +186,12 @@ public final class LintRun {
     static Map<String, PolicyFile> componentPolicies(Inventory inv, Map<Path, PolicyFile> byPath, Path workingDir,
                                                      Dialect dialect, Map<String, String> fileProblems) {
         Map<String, PolicyFile> policies = new LinkedHashMap<>();
+        Path root = inv.dir().toAbsolutePath().normalize();
+        Path realRoot = real(root);
         for (Component c : inv.components()) {
             if (c.policy().isEmpty()) continue;
             Path p = inv.dir().resolve(c.policy().get().text()).normalize();
-            Optional<String> problem = insideProblem(inv.dir(), p);
+            Optional<String> problem = insideProblem(root, realRoot, p);
             if (problem.isPresent()) {
                 fileProblems.put(c.id(), problem.get());
                 continue;
@@ -305,11 +307,15 @@ public final class LintRun {
     }
 
     private static Optional<String> insideProblem(Path root, Path p) {
-        Path r = root.toAbsolutePath().normalize();
-        if (!p.toAbsolutePath().normalize().startsWith(r)) return Optional.of("points outside the inventory's directory; not read");
+        return insideProblem(root.toAbsolutePath().normalize(), real(root), p);
+    }
+
+    /** @param realRoot {@code root}'s real path, resolved once by callers that check many files */
+    private static Optional<String> insideProblem(Path root, Path realRoot, Path p) {
+        if (!p.toAbsolutePath().normalize().startsWith(root)) return Optional.of("points outside the inventory's directory; not read");
         if (!Files.exists(p)) return Optional.of("does not exist");
         try {
-            if (!p.toRealPath().startsWith(r.toRealPath())) return Optional.of("is a symlink leading outside the inventory's directory; not read");
+            if (!p.toRealPath().startsWith(realRoot)) return Optional.of("is a symlink leading outside the inventory's directory; not read");
         } catch (IOException e) {
             return Optional.of("cannot be read");
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,7 @@ public final class Dialect {
     private static final int MAX_REMEMBERED = 10_000;
     private final Map<String, ActionCheck> checkedActions = new ConcurrentHashMap<>();
     private final Map<String, List<ActionInfo>> expanded = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> matchedByPattern = new ConcurrentHashMap<>();
     private final Set<String> keys = new LinkedHashSet<>();
     private final List<String> keyPrefixes = new ArrayList<>();
 
@@ -408,6 +410,36 @@ public final class Dialect {
      * Values the dialect rejects match nothing; implicit actions (GetObjectVersion ⇒ GetObject) are not applied.
      */
     public boolean actionMatches(String pattern, String requestedAction) {
+        if (byName.containsKey(requestedAction)) {
+            Set<String> matched = catalogueMatches(pattern);
+            if (matched != null) {
+                return matched.contains(requestedAction);
+            }
+        }
+        return matchesDirectly(pattern, requestedAction);
+    }
+
+    /**
+     * The catalogue's actions a pattern matches, remembered per pattern (null once too many are):
+     * the evaluator asks about the same few Action values of a repository for every request, and
+     * the inventory rules ask about every management action of the catalogue.
+     */
+    private Set<String> catalogueMatches(String pattern) {
+        Set<String> known = matchedByPattern.get(pattern);
+        if (known != null || matchedByPattern.size() >= MAX_REMEMBERED) {
+            return known;
+        }
+        Set<String> out = new HashSet<>();
+        for (ActionInfo a : actions) {
+            if (matchesDirectly(pattern, a.name())) {
+                out.add(a.name());
+            }
+        }
+        matchedByPattern.put(pattern, out);
+        return out;
+    }
+
+    private boolean matchesDirectly(String pattern, String requestedAction) {
         if (!accepted(pattern)) {
             return false;
         }

@@ -7,7 +7,9 @@ import dev.bucketscope.source.Span;
 import dev.bucketscope.source.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,7 @@ public final class CredentialsFile {
     private final String file;
     private final Node.ObjectNode root;
     private final List<Problem> problems;
+    private Map<String, Node.Member> index;
 
     private CredentialsFile(String file, Node.ObjectNode root, List<Problem> problems) {
         this.file = file;
@@ -74,28 +77,44 @@ public final class CredentialsFile {
         }
     }
 
-    /** The first entry with one of these key names, searched at the top level then in nested mappings. */
+    /**
+     * The first entry with one of these key names, searched depth-first: a mapping's own keys
+     * before its nested mappings (to depth 4, the {@code sops} metadata excluded), the last of
+     * duplicate keys winning, as a reader of the file would expect.
+     */
     public Optional<Entry> find(List<String> names) {
         if (root == null) return Optional.empty();
+        Map<String, Node.Member> index = index();
         for (String name : names) {
-            Optional<Entry> e = find(root, name, 0);
-            if (e.isPresent()) return e;
+            Node.Member m = index.get(name);
+            if (m != null) return Optional.of(entry(m));
         }
         return Optional.empty();
     }
 
-    private Optional<Entry> find(Node.ObjectNode obj, String name, int depth) {
-        Optional<Node.Member> m = obj.member(name);
-        if (m.isPresent()) return Optional.of(entry(m.get()));
-        if (depth >= 4) return Optional.empty();
+    /**
+     * Each key name's winning member, in one pass: every component asks for its own names, and a
+     * file of thousands of keys searched once per name would cost their product.
+     */
+    private synchronized Map<String, Node.Member> index() {
+        if (index == null) {
+            Map<String, Node.Member> out = new HashMap<>();
+            index(root, 0, out);
+            index = out;
+        }
+        return index;
+    }
+
+    /** Pre-order: a mapping's keys are registered before those of mappings nested in it, so the first registration wins. */
+    private static void index(Node.ObjectNode obj, int depth, Map<String, Node.Member> out) {
+        Map<String, Node.Member> own = new HashMap<>();
+        for (Node.Member m : obj.members()) own.put(m.key(), m); // the last duplicate wins
+        for (Node.Member m : obj.members()) out.putIfAbsent(m.key(), own.get(m.key()));
+        if (depth >= 4) return;
         for (Node.Member child : obj.members()) {
             if (child.key().equals("sops")) continue;
-            if (child.value() instanceof Node.ObjectNode o) {
-                Optional<Entry> e = find(o, name, depth + 1);
-                if (e.isPresent()) return e;
-            }
+            if (child.value() instanceof Node.ObjectNode o) index(o, depth + 1, out);
         }
-        return Optional.empty();
     }
 
     private static Entry entry(Node.Member m) {

@@ -118,20 +118,26 @@ public final class CrossComponentAccessRule implements InventoryRule {
     /** Component indexes by lower-cased key (a bucket name or a scope's literal prefix), sorted. */
     private static final class Index {
         final TreeMap<String, List<Integer>> byKey = new TreeMap<>();
+        /** The same lists by exact key, for the prefix lookups (a hash probe each, not a tree walk). */
+        final Map<String, List<Integer>> exact = new java.util.HashMap<>();
         final List<Integer> odd = new ArrayList<>();
 
         void add(String key, int component) {
             String k = key.toLowerCase(java.util.Locale.ROOT);
             // Names AccessMap.mayReach cannot judge by prefix are always candidates.
             if (k.contains("/") || k.equals(".") || k.equals("..")) odd.add(component);
-            byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(component);
+            List<Integer> list = byKey.computeIfAbsent(k, x -> new ArrayList<>());
+            list.add(component);
+            exact.put(k, list);
         }
 
         /** Adds the components whose key is a prefix of {@code prefix} or starts with it. */
         void compatible(String prefix, BitSet out) {
             for (int k = 0; k < prefix.length(); k++) {
-                List<Integer> shorter = byKey.get(prefix.substring(0, k));
-                if (shorter != null) shorter.forEach(out::set);
+                List<Integer> shorter = exact.get(prefix.substring(0, k));
+                if (shorter != null) {
+                    for (int c : shorter) out.set(c);
+                }
             }
             for (var e : byKey.tailMap(prefix, true).entrySet()) {
                 if (!e.getKey().startsWith(prefix)) break;
