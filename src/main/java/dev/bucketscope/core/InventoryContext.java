@@ -78,6 +78,18 @@ public final class InventoryContext {
         this.today = today;
     }
 
+    /**
+     * A context over the same inputs for another thread: its own evaluator, access maps and
+     * reports (none of which may be shared), the same exception uses and rule ids.
+     */
+    InventoryContext fork() {
+        InventoryContext f = new InventoryContext(inventory, policies, policyFiles, credentials, fileProblems, dialect,
+                new Evaluator(dialect), today);
+        f.exceptionUses = exceptionUses;
+        f.knownRuleIds = knownRuleIds;
+        return f;
+    }
+
     /** Key of {@link #fileProblem} for the credentials file. */
     public static final String CREDENTIALS = "\u0000credentials";
 

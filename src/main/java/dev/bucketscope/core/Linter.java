@@ -68,29 +68,61 @@ public final class Linter {
      * @param roots the parsed tree of each file findings may point into, for their identities
      */
     public List<Finding> lintInventory(InventoryContext ctx, boolean judgingExceptions, Map<String, Node> roots) {
-        List<Finding> findings = new ArrayList<>();
-        Fingerprints fingerprints = new Fingerprints();
+        List<RuleCatalog.Entry> rules = new ArrayList<>();
         for (RuleCatalog.Entry e : catalog.entries()) {
-            Severity severity = severityOf(e);
-            if (severity == Severity.OFF || !(e.rule() instanceof InventoryRule rule)) continue;
-            if (rule.judgesExceptions() != judgingExceptions) continue;
-            int before = ctx.reports().size();
-            rule.check(ctx);
-            Timings.mark("rule " + e.meta().id());
-            int n = 0;
-            for (InventoryContext.Report r : ctx.reports().subList(before, ctx.reports().size())) {
-                String component = r.component().map(Component::id).orElse("");
-                Location l = r.location();
-                String fp = fingerprints.of(e.meta().id(), l.file(), component, Optional.ofNullable(roots.get(l.file())),
-                        l.pointer(), r.message());
-                // A report may ask to be less severe than its rule, never more.
-                Severity s = r.atMost().filter(cap -> cap != Severity.OFF && cap.ordinal() > severity.ordinal()).orElse(severity);
-                findings.add(new Finding(e.meta().id(), s, l, r.message(), r.related(), fp, component, Optional.empty()));
-                n++;
-            }
-            Timings.mark("  its " + n + " findings' identities");
+            if (severityOf(e) == Severity.OFF || !(e.rule() instanceof InventoryRule rule)) continue;
+            if (rule.judgesExceptions() == judgingExceptions) rules.add(e);
         }
+        List<List<Finding>> byRule = new ArrayList<>(java.util.Collections.nCopies(rules.size(), List.of()));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        // Each thread takes the next rule not yet taken, with its own context (evaluator, access
+        // maps, reports) and identities; every rule's findings depend on that rule alone, so the
+        // result is the same whichever thread ran it. Small inventories stay on this thread.
+        Runnable worker = workerFor(ctx, rules, byRule, next, roots);
+        if (rules.size() > 1 && ctx.inventory().components().size() >= PARALLEL_FROM_COMPONENTS
+                && Runtime.getRuntime().availableProcessors() > 1) {
+            java.util.concurrent.FutureTask<Void> other = new java.util.concurrent.FutureTask<>(workerFor(ctx.fork(), rules, byRule, next, roots), null);
+            Thread t = new Thread(other, "bucketscope-inventory-rules");
+            t.setDaemon(true);
+            t.start();
+            worker.run();
+            Parallel.take(other);
+        } else {
+            worker.run();
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (List<Finding> f : byRule) findings.addAll(f);
         return findings;
+    }
+
+    /** Inventories from this size have their rules run on two threads (below it a thread costs more than it saves). */
+    private static final int PARALLEL_FROM_COMPONENTS = 64;
+
+    private Runnable workerFor(InventoryContext ctx, List<RuleCatalog.Entry> rules, List<List<Finding>> byRule,
+                               java.util.concurrent.atomic.AtomicInteger next, Map<String, Node> roots) {
+        return () -> {
+            Fingerprints fingerprints = new Fingerprints();
+            for (int i = next.getAndIncrement(); i < rules.size(); i = next.getAndIncrement()) {
+                RuleCatalog.Entry e = rules.get(i);
+                Severity severity = severityOf(e);
+                int before = ctx.reports().size();
+                ((InventoryRule) e.rule()).check(ctx);
+                List<Finding> findings = new ArrayList<>();
+                for (InventoryContext.Report r : ctx.reports().subList(before, ctx.reports().size())) {
+                    String component = r.component().map(Component::id).orElse("");
+                    Location l = r.location();
+                    String fp = fingerprints.of(e.meta().id(), l.file(), component, Optional.ofNullable(roots.get(l.file())),
+                            l.pointer(), r.message());
+                    // A report may ask to be less severe than its rule, never more.
+                    Severity s = r.atMost().filter(cap -> cap != Severity.OFF && cap.ordinal() > severity.ordinal()).orElse(severity);
+                    findings.add(new Finding(e.meta().id(), s, l, r.message(), r.related(), fp, component, Optional.empty()));
+                }
+                synchronized (byRule) {
+                    byRule.set(i, findings);
+                }
+                Timings.mark("rule " + e.meta().id() + " (" + findings.size() + " findings)");
+            }
+        };
     }
 
     /**

@@ -49,7 +49,7 @@ final class Parallel {
         }
     }
 
-    private static <R> R take(Future<R> future) {
+    static <R> R take(Future<R> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

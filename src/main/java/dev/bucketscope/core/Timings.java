@@ -15,8 +15,11 @@ public final class Timings {
 
     private Timings() {}
 
-    /** Records the end of a phase that began at the previous mark. Call from one thread only. */
-    public static void mark(String phase) {
+    /**
+     * Records the end of a phase that began at the previous mark. Phases on other threads (the
+     * inventory is read beside the tree walk) interleave: their "at" column still tells.
+     */
+    public static synchronized void mark(String phase) {
         if (!ON) return;
         long now = System.nanoTime();
         print(System.err, phase, now - last, now - ORIGIN);
