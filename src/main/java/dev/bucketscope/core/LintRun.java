@@ -100,7 +100,7 @@ public final class LintRun {
         // Files are read and linted on all cores; results are taken in discovery order, so the run
         // is the same whatever the parallelism. Only component policies (for the inventory phase)
         // are kept whole; of the other files, the name and start position (for unowned-policy).
-        Set<Path> wanted = inventory.map(inv -> componentPaths(inv)).orElse(Set.of());
+        Wanted wanted = inventory.map(inv -> componentPaths(inv)).orElse(Wanted.NONE);
         int fileCount = 0;
         List<InventoryContext.Linted> linted = new ArrayList<>();
         Map<Path, PolicyFile> byPath = new HashMap<>();
@@ -143,7 +143,7 @@ public final class LintRun {
     /** What the run keeps of one source: its policy findings, and the document when a component owns it. */
     private record Loaded(int documents, List<InventoryContext.Linted> linted, Path real, PolicyFile kept, List<Finding> findings) {}
 
-    private static Loaded load(PolicySources.Source s, Dialect dialect, Linter linter, Set<Path> wanted) {
+    private static Loaded load(PolicySources.Source s, Dialect dialect, Linter linter, Wanted wanted) {
         List<PolicyFile> docs = PolicyLoader.load(s, dialect);
         Evaluator evaluator = new Evaluator(dialect); // one per file: its glob cache is not shared between threads
         List<Finding> findings = new ArrayList<>();
@@ -152,18 +152,33 @@ public final class LintRun {
             findings.addAll(linter.lint(d, dialect, evaluator));
             if (!d.file().toLowerCase(java.util.Locale.ROOT).endsWith(".md")) linted.add(InventoryContext.Linted.of(d));
         }
-        Path real = !s.markdown() && docs.size() == 1 ? real(s.path()) : null;
-        PolicyFile kept = real != null && wanted.contains(real) ? docs.get(0) : null;
+        // Only a file named like a component policy can be one: the others are not resolved (a
+        // system call per path element). A component policy missed here is read again later.
+        Path real = !s.markdown() && docs.size() == 1 && wanted.names().contains(s.path().getFileName().toString())
+                ? real(s.path()) : null;
+        PolicyFile kept = real != null && wanted.paths().contains(real) ? docs.get(0) : null;
         return new Loaded(docs.size(), linted, real, kept, findings);
     }
 
+    /** The component policies the run keeps whole: their real paths, and their file names as given and as resolved. */
+    private record Wanted(Set<Path> paths, Set<String> names) {
+        static final Wanted NONE = new Wanted(Set.of(), Set.of());
+    }
+
     /** The real paths of the component policies (the files the inventory phase reads again). */
-    private static Set<Path> componentPaths(Inventory inv) {
-        Set<Path> out = new java.util.HashSet<>();
+    private static Wanted componentPaths(Inventory inv) {
+        Set<Path> paths = new java.util.HashSet<>();
+        Set<String> names = new java.util.HashSet<>();
         for (Component c : inv.components()) {
-            c.policy().ifPresent(p -> out.add(real(inv.dir().resolve(p.text()).normalize())));
+            c.policy().ifPresent(p -> {
+                Path given = inv.dir().resolve(p.text()).normalize();
+                Path real = real(given);
+                paths.add(real);
+                if (given.getFileName() != null) names.add(given.getFileName().toString());
+                if (real.getFileName() != null) names.add(real.getFileName().toString());
+            });
         }
-        return out;
+        return new Wanted(paths, names);
     }
 
     private static List<Finding> inventoryPhase(Inventory inv, Options o, List<InventoryContext.Linted> jsonFiles, Map<Path, PolicyFile> byPath,

@@ -17,6 +17,7 @@ import java.util.function.Function;
  */
 final class Parallel {
     private static final int SEQUENTIAL_BELOW = 16;
+    private static final int BATCH = 16;
 
     private Parallel() {}
 
@@ -33,15 +34,23 @@ final class Parallel {
             return t;
         });
         try {
+            // Items go to the pool in small batches: one task per item would spend more on handing
+            // work over (a future, a queue, a wake-up) than on a small policy.
+            int batch = Math.max(1, Math.min(BATCH, items.size() / (threads * 8)));
             int window = threads * 16;
-            Deque<Future<R>> inFlight = new ArrayDeque<>();
+            Deque<Future<List<R>>> inFlight = new ArrayDeque<>();
             int next = 0;
             while (next < items.size() || !inFlight.isEmpty()) {
                 while (next < items.size() && inFlight.size() < window) {
-                    T item = items.get(next++);
-                    inFlight.add(pool.submit(() -> f.apply(item)));
+                    List<T> slice = items.subList(next, Math.min(items.size(), next + batch));
+                    next += slice.size();
+                    inFlight.add(pool.submit(() -> {
+                        List<R> results = new ArrayList<>(slice.size());
+                        for (T t : slice) results.add(f.apply(t));
+                        return results;
+                    }));
                 }
-                out.add(take(inFlight.poll()));
+                out.addAll(take(inFlight.poll()));
             }
             return out;
         } finally {

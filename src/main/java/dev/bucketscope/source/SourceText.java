@@ -38,17 +38,15 @@ public final class SourceText {
     /** Reads and decodes a file; the size is checked before any byte is read. */
     public static Decoded read(Path path) {
         try {
-            long size = Files.size(path);
-            if (size > Limits.MAX_FILE_BYTES) {
-                return Decoded.failed(new Problem(Kind.TOO_LARGE, "file is " + size
-                        + " bytes; the limit is " + Limits.MAX_FILE_BYTES, Span.point(1, 1), ""));
+            // One open for the size check and the read (a whole repository is thousands of small files).
+            byte[] bytes;
+            try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(path)) {
+                long size = ch.size();
+                if (size > Limits.MAX_FILE_BYTES) return tooLarge(size);
+                bytes = readUpTo(ch, (int) size, Limits.MAX_FILE_BYTES + 1);
             }
-            byte[] bytes = Files.readAllBytes(path);
             // The file may have grown between the size check and the read.
-            if (bytes.length > Limits.MAX_FILE_BYTES) {
-                return Decoded.failed(new Problem(Kind.TOO_LARGE, "file is " + bytes.length
-                        + " bytes; the limit is " + Limits.MAX_FILE_BYTES, Span.point(1, 1), ""));
-            }
+            if (bytes.length > Limits.MAX_FILE_BYTES) return tooLarge(bytes.length);
             return decode(bytes);
         } catch (NoSuchFileException e) {
             return unreadable("no such file");
@@ -58,6 +56,27 @@ public final class SourceText {
             String reason = e.getMessage() == null ? "read error" : e.getMessage();
             return unreadable(reason);
         }
+    }
+
+    private static Decoded tooLarge(long size) {
+        return Decoded.failed(new Problem(Kind.TOO_LARGE, "file is " + size
+                + " bytes; the limit is " + Limits.MAX_FILE_BYTES, Span.point(1, 1), ""));
+    }
+
+    /** Reads to the end or {@code limit} bytes, whichever comes first, starting with room for {@code expected}. */
+    private static byte[] readUpTo(java.nio.channels.ReadableByteChannel ch, int expected, long limit) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(Math.max(expected, 0) + 1);
+        while (true) {
+            if (!buf.hasRemaining()) {
+                if (buf.capacity() >= limit) break;
+                ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(limit, (long) buf.capacity() * 2));
+                buf.flip();
+                bigger.put(buf);
+                buf = bigger;
+            }
+            if (ch.read(buf) < 0) break;
+        }
+        return java.util.Arrays.copyOf(buf.array(), buf.position());
     }
 
     private static Decoded unreadable(String reason) {
