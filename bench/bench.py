@@ -2,7 +2,7 @@
 """bucketscope benchmark: whole-process timings (alternating A/B runs, medians), peak memory,
 ratios against the Jackson baselines, and cost curves. Run through bench/run.sh, which builds
 the jar, the archives and the bench classes first. Prints Markdown tables on stdout."""
-import argparse, datetime, json, os, platform, shutil, statistics, subprocess, sys, time
+import argparse, datetime, json, os, platform, re, shutil, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 T = os.path.join(ROOT, "target")
@@ -11,6 +11,8 @@ JAR = os.path.join(T, "bucketscope.jar")
 CLASSES = os.path.join(B, "classes")
 QUIET = ["-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
 C1 = ["-XX:TieredStopAtLevel=1"]
+SERIAL = ["-XX:+UseSerialGC"]
+LAUNCHER = C1 + SERIAL  # the launcher's JVM flags, besides its archive
 TODAY = ["--today", "2026-06-01"]
 
 
@@ -64,7 +66,7 @@ def archive(name, cmd_tail, cwd):
     """A dynamic AppCDS archive from one training run of the given command (same JVM flags)."""
     jsa = os.path.join(B, name + ".jsa")
     if not os.path.exists(jsa) or os.path.getmtime(jsa) < os.path.getmtime(JAR):
-        subprocess.run(["java"] + C1 + QUIET + ["-XX:ArchiveClassesAtExit=" + jsa] + cmd_tail, cwd=cwd,
+        subprocess.run(["java"] + LAUNCHER + QUIET + ["-XX:ArchiveClassesAtExit=" + jsa] + cmd_tail, cwd=cwd,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return ["-XX:SharedArchiveFile=" + jsa] + QUIET
 
@@ -90,14 +92,14 @@ def main():
 
     cds_bs = archive("bucketscope", bs + ["."], one)
     cds_base = archive("baseline", base + [one_file], one)
-    best = C1 + cds_bs
+    best = LAUNCHER + cds_bs
     print("# bucketscope benchmark\n")
     print("%s; %s; %d cores; load average %s; java: %s\n" % (
         datetime.date.today(), platform.platform(), os.cpu_count(), " ".join("%.1f" % x for x in os.getloadavg()),
         subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]))
 
-    # Sizes: the launcher's flags (C1 + AppCDS), text output.
-    print("## Lint time by repository size (C1 + AppCDS, text output; medians)\n")
+    # Sizes: the launcher's flags (C1 + serial GC + AppCDS), text output.
+    print("## Lint time by repository size (C1 + serial GC + AppCDS, text output; medians)\n")
     print("| run | files | wall median s (min-max) | peak RSS MiB | files/s |")
     print("|---|---|---|---|---|")
     rows = [("one policy + its inventory (commit hook)", one, [one_file], 1, a.runs),
@@ -113,14 +115,14 @@ def main():
     print("\n## Targets (paired: A and B alternate; ratio = median of per-pair ratios)\n")
     print("| comparison | A median s | B median s | A/B | target |")
     print("|---|---|---|---|---|")
-    r = alternate([["java"] + C1 + cds_base + base + [one_file], ["java"] + best + bs + [one_file]], one, a.runs)
+    r = alternate([["java"] + LAUNCHER + cds_base + base + [one_file], ["java"] + best + bs + [one_file]], one, a.runs)
     figures["ratio_a"] = r
-    print("| (a) `lint` one policy + inventory, text (A) vs picocli+Jackson parse of it (B), both C1 + AppCDS | %.3f | %.3f | **%.2f** | <= 1.3; < parliament 0.337 s |"
+    print("| (a) `lint` one policy + inventory, text (A) vs picocli+Jackson parse of it (B), both C1 + serial GC + AppCDS | %.3f | %.3f | **%.2f** | <= 1.3; < parliament 0.337 s |"
           % (r[1]["median"], r[0]["median"], r[1]["ratio"]))
-    r = alternate([["java"] + C1 + cds_base + base + [one_file], [os.path.join(ROOT, "bucketscope"), "lint"] + TODAY + [one_file]], one, a.runs)
+    r = alternate([["java"] + LAUNCHER + cds_base + base + [one_file], [os.path.join(ROOT, "bucketscope"), "lint"] + TODAY + [one_file]], one, a.runs)
     figures["ratio_a_launcher"] = r
     print("| (a') the same through the `./bucketscope` launcher (A) | %.3f | %.3f | **%.2f** | |" % (r[1]["median"], r[0]["median"], r[1]["ratio"]))
-    r = alternate([["java"] + C1 + cds_base + base + ["--parallel", "."], ["java"] + best + bs + ["."]], p10k, a.big_runs, warmup=1)
+    r = alternate([["java"] + LAUNCHER + cds_base + base + ["--parallel", "."], ["java"] + best + bs + ["."]], p10k, a.big_runs, warmup=1)
     figures["ratio_b"] = r
     print("| (b) `lint` 10,000 policies + 2,000 components (A) vs parallel Jackson tree parse of them (B), same flags | %.3f | %.3f | **%.2f** | <= 2; parliament 17.4 s / A = **%.1fx** (>= 8) |"
           % (r[1]["median"], r[0]["median"], r[1]["ratio"], 17.4 / r[1]["median"]))
@@ -129,15 +131,27 @@ def main():
     print("\n## JVM flags (paired against plain `java -jar`)\n")
     print("| flags | one file: median s | ratio | 10,000 files: median s | ratio |")
     print("|---|---|---|---|---|")
-    variants = [("plain", []), ("C1 only", C1), ("AppCDS", cds_bs), ("AppCDS + C1 (launcher)", best)]
+    variants = [("plain", []), ("C1 only", C1), ("serial GC only", SERIAL), ("AppCDS", cds_bs), ("C1 + serial GC", LAUNCHER),
+                ("C1 + serial GC + AppCDS (launcher)", best)]
     r1 = alternate([["java"] + v + bs + [one_file] for _, v in variants], one, a.runs)
     r2 = alternate([["java"] + v + bs + ["."] for _, v in variants], p10k, a.big_runs, warmup=1)
     for i, (name, _) in enumerate(variants):
         figures["flags:" + name] = [r1[i], r2[i]]
         print("| %s | %.3f | %.2f | %.3f | %.2f |" % (name, r1[i]["median"], r1[i]["ratio"], r2[i]["median"], r2[i]["ratio"]))
 
-    # Cost curves (one process each; C1 + AppCDS).
-    print("\n## Cost curves (median of %d runs; C1 + AppCDS)\n" % a.big_runs)
+    # Where the 10,000-policy run spends its time (one run, BUCKETSCOPE_TIMINGS).
+    print("\n## Phases of the 10,000-policy run (one run, `BUCKETSCOPE_TIMINGS=1`, launcher flags)\n")
+    print("| phase | ms | ends at ms |")
+    print("|---|---|---|")
+    env = dict(os.environ, BUCKETSCOPE_TIMINGS="1")
+    err = subprocess.run(["java"] + best + bs + ["."], cwd=p10k, env=env, capture_output=True, text=True).stderr
+    for line in err.splitlines():
+        m = re.match(r"bucketscope: timing (.*?)\s+([\d.]+) ms \(at\s+([\d.]+) ms\)", line)
+        if m:
+            print("| %s | %s | %s |" % m.groups())
+            figures.setdefault("phases", []).append(list(m.groups()))
+
+    print("\n## Cost curves (median of %d runs; launcher flags)\n" % a.big_runs)
     print("| curve | size | wall median s | peak RSS MiB | per unit ms |")
     print("|---|---|---|---|---|")
     sizes = [100, 1000, 10000] if a.quick else [100, 1000, 10000, 100000]
