@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 
 /**
  * One lint run, from paths to sorted findings: find and read the policies, read the inventory
@@ -73,8 +75,16 @@ public final class LintRun {
         // Walking a tree, the inventory is read on a second thread meanwhile: both are single-threaded
         // and independent, and on a large repository each takes a fifth of a second or more. Given
         // only files (a commit hook), there is no walk to overlap, and a thread would cost ~25 ms.
-        java.util.concurrent.FutureTask<Optional<Inventory>> reading = new java.util.concurrent.FutureTask<>(() -> inventory(o, roots));
-        if (roots.stream().allMatch(r -> Files.isRegularFile(o.workingDir().resolve(r)))) {
+        boolean filesOnly = roots.stream().allMatch(r -> Files.isRegularFile(o.workingDir().resolve(r)));
+        CompletableFuture<Optional<ParsedInventory>> parsedYaml = new CompletableFuture<>();
+        FutureTask<Optional<Inventory>> reading = new FutureTask<>(() -> {
+            try {
+                return inventory(o, roots, parsed -> parsedYaml.complete(Optional.of(parsed)));
+            } finally {
+                parsedYaml.complete(Optional.empty()); // no inventory, or it failed before parsing: nothing to start early
+            }
+        });
+        if (filesOnly) {
             reading.run();
         } else {
             Thread reader = new Thread(reading, "bucketscope-inventory");
@@ -90,17 +100,113 @@ public final class LintRun {
             throw new ConfigException(String.join("\n", notices));
         }
 
+        // The policy phase needs the dialect and which files the components own. When walking a
+        // tree, it starts as soon as the inventory parses as YAML, with the values it names there,
+        // while the reader checks it against the schema (the larger part of reading it). The rules
+        // then run at the command line's severities; the inventory's are applied once it is read.
+        // If the inventory fails, the run stops as it always did; if its dialect turns out to
+        // differ (it cannot, the same value is read), the policies are linted again.
+        PolicyPhase phase = null;
+        if (!filesOnly) {
+            Optional<Early> early = early(o, join(parsedYaml));
+            if (early.isPresent()) {
+                phase = policyPhase(found, early.get().dialect(), new Linter(catalog, o.severities()), early.get().wanted());
+            }
+        }
         Optional<Inventory> inventory = await(reading);
         Timings.mark("read inventory");
         Dialect dialect = dialect(o, inventory);
         Map<String, Severity> severities = severities(o, inventory, catalog);
         Linter linter = new Linter(catalog, severities);
         Evaluator evaluator = new Evaluator(dialect);
+        if (phase == null || !phase.dialect().id().equals(dialect.id())) {
+            phase = policyPhase(found, dialect, linter, inventory.map(inv -> componentPaths(inv)).orElse(Wanted.NONE));
+        } else {
+            phase = phase.atSeverities(linter, catalog);
+        }
 
-        // Files are read and linted on all cores; results are taken in discovery order, so the run
-        // is the same whatever the parallelism. Only component policies (for the inventory phase)
-        // are kept whole; of the other files, the name and start position (for unowned-policy).
-        Wanted wanted = inventory.map(inv -> componentPaths(inv)).orElse(Wanted.NONE);
+        List<Finding> findings = phase.findings();
+        if (inventory.isPresent()) {
+            findings = inventoryPhase(inventory.get(), o, phase.linted(), phase.byPath(), findings, linter, dialect, evaluator);
+            findings = focus(findings, roots, o, inventory.get());
+        }
+        findings = baseline(findings, o);
+        findings.sort(Finding.ORDER);
+        Timings.mark("baseline and sort");
+        Map<String, Severity> effective = new LinkedHashMap<>();
+        for (RuleCatalog.Entry e : catalog.entries()) effective.put(e.meta().id(), linter.severityOf(e));
+        return new Result(dialect, phase.files(), findings, notices, inventory, effective);
+    }
+
+    /** The inventory as YAML, before the schema check: its directory and document tree. */
+    private record ParsedInventory(Path dir, Node root) {}
+
+    /** What the policy phase can start with before the inventory is checked. */
+    private record Early(Dialect dialect, Wanted wanted) {}
+
+    /**
+     * The dialect and component policies an inventory that parsed names (the command line's
+     * dialect first), or empty when anything is in doubt (no inventory, a value of the wrong type,
+     * an unknown dialect): the run then waits for the inventory and reports what is wrong.
+     */
+    private static Optional<Early> early(Options o, Optional<ParsedInventory> parsed) {
+        if (parsed.isEmpty() || !(parsed.get().root() instanceof Node.ObjectNode root)) return Optional.empty();
+        Dialect dialect;
+        try {
+            if (o.dialectName().isPresent()) {
+                dialect = Dialect.parse(o.dialectName().get());
+            } else {
+                Optional<Node> server = root.get("server");
+                Optional<Node> named = server.flatMap(n -> n instanceof Node.ObjectNode so ? so.get("dialect") : Optional.empty());
+                if (server.isPresent() && !(server.get() instanceof Node.ObjectNode)) return Optional.empty();
+                if (named.isPresent() && !(named.get() instanceof Node.StringNode)) return Optional.empty();
+                dialect = named.isPresent() ? Dialect.parse(((Node.StringNode) named.get()).value()) : Dialect.defaultDialect();
+            }
+        } catch (UnknownDialectException e) {
+            return Optional.empty();
+        }
+        List<String> policies = new ArrayList<>();
+        if (root.get("components").orElse(null) instanceof Node.ArrayNode components) {
+            for (Node c : components.items()) {
+                if (c instanceof Node.ObjectNode co && co.get("policy").orElse(null) instanceof Node.StringNode p) policies.add(p.value());
+            }
+        }
+        return Optional.of(new Early(dialect, wanted(parsed.get().dir(), policies)));
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What the policy phase leaves for the rest of the run. */
+    private record PolicyPhase(Dialect dialect, int files, List<InventoryContext.Linted> linted, Map<Path, PolicyFile> byPath,
+                               List<Finding> findings) {
+        /** The findings at the severities of {@code linter}, without those of rules it turns off. */
+        PolicyPhase atSeverities(Linter linter, RuleCatalog catalog) {
+            List<Finding> out = new ArrayList<>(findings.size());
+            for (Finding f : findings) {
+                Severity s = linter.severityOf(catalog.find(f.ruleId()).orElseThrow());
+                if (s == Severity.OFF) continue;
+                out.add(s == f.severity() ? f
+                        : new Finding(f.ruleId(), s, f.location(), f.message(), f.related(), f.fingerprint(), f.component(), f.suppression()));
+            }
+            return new PolicyPhase(dialect, files, linted, byPath, out);
+        }
+    }
+
+    /**
+     * Files are read and linted on all cores; results are taken in discovery order, so the run
+     * is the same whatever the parallelism. Only component policies (for the inventory phase)
+     * are kept whole; of the other files, the name and start position (for unowned-policy).
+     */
+    private static PolicyPhase policyPhase(PolicySources.Found found, Dialect dialect, Linter linter, Wanted wanted) {
         int fileCount = 0;
         List<InventoryContext.Linted> linted = new ArrayList<>();
         Map<Path, PolicyFile> byPath = new HashMap<>();
@@ -112,20 +218,10 @@ public final class LintRun {
             findings.addAll(l.findings());
         }
         Timings.mark("read and lint policies");
-
-        if (inventory.isPresent()) {
-            findings = inventoryPhase(inventory.get(), o, linted, byPath, findings, linter, dialect, evaluator);
-            findings = focus(findings, roots, o, inventory.get());
-        }
-        findings = baseline(findings, o);
-        findings.sort(Finding.ORDER);
-        Timings.mark("baseline and sort");
-        Map<String, Severity> effective = new LinkedHashMap<>();
-        for (RuleCatalog.Entry e : catalog.entries()) effective.put(e.meta().id(), linter.severityOf(e));
-        return new Result(dialect, fileCount, findings, notices, inventory, effective);
+        return new PolicyPhase(dialect, fileCount, linted, byPath, findings);
     }
 
-    private static Optional<Inventory> await(java.util.concurrent.FutureTask<Optional<Inventory>> reading) throws ConfigException {
+    private static Optional<Inventory> await(FutureTask<Optional<Inventory>> reading) throws ConfigException {
         try {
             return reading.get();
         } catch (InterruptedException e) {
@@ -167,16 +263,20 @@ public final class LintRun {
 
     /** The real paths of the component policies (the files the inventory phase reads again). */
     private static Wanted componentPaths(Inventory inv) {
+        List<String> policies = new ArrayList<>();
+        for (Component c : inv.components()) c.policy().ifPresent(p -> policies.add(p.text()));
+        return wanted(inv.dir(), policies);
+    }
+
+    private static Wanted wanted(Path dir, List<String> policies) {
         Set<Path> paths = new java.util.HashSet<>();
         Set<String> names = new java.util.HashSet<>();
-        for (Component c : inv.components()) {
-            c.policy().ifPresent(p -> {
-                Path given = inv.dir().resolve(p.text()).normalize();
-                Path real = real(given);
-                paths.add(real);
-                if (given.getFileName() != null) names.add(given.getFileName().toString());
-                if (real.getFileName() != null) names.add(real.getFileName().toString());
-            });
+        for (String p : policies) {
+            Path given = dir.resolve(p).normalize();
+            Path real = real(given);
+            paths.add(real);
+            if (given.getFileName() != null) names.add(given.getFileName().toString());
+            if (real.getFileName() != null) names.add(real.getFileName().toString());
         }
         return new Wanted(paths, names);
     }
@@ -372,6 +472,11 @@ public final class LintRun {
     }
 
     static Optional<Inventory> inventory(Options o, List<Path> roots) throws ConfigException {
+        return inventory(o, roots, parsed -> { });
+    }
+
+    private static Optional<Inventory> inventory(Options o, List<Path> roots, java.util.function.Consumer<ParsedInventory> parsedYaml)
+            throws ConfigException {
         Optional<Path> path = o.inventory().map(p -> o.workingDir().resolve(p));
         if (path.isEmpty()) {
             for (Path r : roots) {
@@ -391,7 +496,8 @@ public final class LintRun {
         if (path.isEmpty()) return Optional.empty();
         String display = PolicySources.display(path.get(), o.workingDir());
         if (!Files.isRegularFile(path.get())) throw new ConfigException(display + ": inventory not found");
-        InventoryReader.Result r = InventoryReader.read(path.get(), display);
+        Path dir = path.get().toAbsolutePath().normalize().getParent();
+        InventoryReader.Result r = InventoryReader.read(path.get(), display, root -> parsedYaml.accept(new ParsedInventory(dir, root)));
         if (r.inventory().isEmpty()) {
             List<String> lines = new ArrayList<>();
             for (Problem p : r.problems()) {

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 
 /**
@@ -54,12 +55,25 @@ public final class InventoryReader {
     }
 
     public static Result read(Path path, String display) {
+        return read(path, display, root -> { });
+    }
+
+    /**
+     * @param parsedYaml given the document tree once it parses as YAML, before it is checked
+     *                   against the schema (a caller may start work that needs only a value or
+     *                   two of it, and must still wait for the result, which may be a failure)
+     */
+    public static Result read(Path path, String display, Consumer<Node> parsedYaml) {
         SourceText.Decoded decoded = SourceText.read(path);
         if (decoded.text() == null) return new Result(Optional.empty(), decoded.problems());
-        return parse(decoded.text(), display, path.toAbsolutePath().normalize().getParent());
+        return parse(decoded.text(), display, path.toAbsolutePath().normalize().getParent(), parsedYaml);
     }
 
     public static Result parse(String text, String display, Path dir) {
+        return parse(text, display, dir, root -> { });
+    }
+
+    private static Result parse(String text, String display, Path dir, Consumer<Node> parsedYaml) {
         dev.bucketscope.core.Timings.mark("  inventory: read file");
         var parsed = YamlReader.parse(text);
         dev.bucketscope.core.Timings.mark("  inventory: yaml");
@@ -69,6 +83,7 @@ public final class InventoryReader {
             return new Result(Optional.empty(), problems);
         }
         Node root = parsed.root();
+        parsedYaml.accept(root);
         List<Problem> schemaProblems = validate(root);
         dev.bucketscope.core.Timings.mark("  inventory: schema");
         if (!schemaProblems.isEmpty()) return new Result(Optional.empty(), schemaProblems);

@@ -119,4 +119,35 @@ class LintRunTest {
         // the file outside is never read: no finding points into it
         assertTrue(r.findings().stream().noneMatch(f -> f.location().file().contains("passwd")), r.findings().toString());
     }
+
+    /**
+     * A tree's policies are linted while the inventory is still being checked, with its dialect
+     * and the command line's severities; the inventory's severities apply afterwards, and an
+     * inventory that fails its schema still stops the run.
+     */
+    @Test
+    void treeRunsApplyTheInventorysDialectAndSeverities() throws Exception {
+        Files.createDirectories(dir.resolve("policies"));
+        Files.writeString(dir.resolve("policies/get-star.json"), "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"s3:Get*\"],\"Resource\":[\"arn:aws:s3:::loki-chunks/*\"]}]}");
+        String severities = """
+                severity:
+                  wildcard-action: off
+                  unsupported-wildcard: note
+                """;
+        LintRun.Result rustfs = run(INVENTORY + "server:\n  dialect: rustfs\n" + severities, LocalDate.of(2026, 6, 1), Set.of());
+        assertTrue(of(rustfs, "wildcard-action").isEmpty(), rustfs.findings().toString());
+        assertEquals(List.of(Severity.NOTE), of(rustfs, "unsupported-wildcard").stream().map(Finding::severity).toList());
+        LintRun.Result minio = run(INVENTORY + "server:\n  dialect: minio\n" + severities, LocalDate.of(2026, 6, 1), Set.of());
+        assertEquals("minio", minio.dialect().id());
+        assertTrue(of(minio, "unsupported-wildcard").isEmpty(), minio.findings().toString());
+        assertEquals(Severity.OFF, minio.severities().get("wildcard-action"));
+
+        LintRun.ConfigException bad = assertThrows(LintRun.ConfigException.class,
+                () -> run(INVENTORY + "server:\n  dialect: minio\n  colour: blue\n", LocalDate.of(2026, 6, 1), Set.of()));
+        assertTrue(bad.getMessage().startsWith("bucketscope.yaml:"), bad.getMessage());
+        LintRun.ConfigException unknown = assertThrows(LintRun.ConfigException.class,
+                () -> run(INVENTORY + "server:\n  dialect: ceph\n", LocalDate.of(2026, 6, 1), Set.of()));
+        assertTrue(unknown.getMessage().contains("ceph"), unknown.getMessage());
+    }
 }
