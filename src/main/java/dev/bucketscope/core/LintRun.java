@@ -77,9 +77,18 @@ public final class LintRun {
         // only files (a commit hook), there is no walk to overlap, and a thread would cost ~25 ms.
         boolean filesOnly = roots.stream().allMatch(r -> Files.isRegularFile(o.workingDir().resolve(r)));
         CompletableFuture<Optional<ParsedInventory>> parsedYaml = new CompletableFuture<>();
+        // Walking a tree, the credentials file is read beside the policy phase too, once the
+        // inventory has named it; a commit hook reads it when the inventory phase needs it.
+        CompletableFuture<CredentialsRead> credentials = new CompletableFuture<>();
         FutureTask<Optional<Inventory>> reading = new FutureTask<>(() -> {
             try {
-                return inventory(o, roots, parsed -> parsedYaml.complete(Optional.of(parsed)));
+                Optional<Inventory> inv = inventory(o, roots, parsed -> parsedYaml.complete(Optional.of(parsed)));
+                if (inv.isPresent() && !filesOnly) {
+                    Thread t = new Thread(() -> complete(credentials, () -> readCredentials(inv.get(), o)), "bucketscope-credentials");
+                    t.setDaemon(true);
+                    t.start();
+                }
+                return inv;
             } finally {
                 parsedYaml.complete(Optional.empty()); // no inventory, or it failed before parsing: nothing to start early
             }
@@ -127,7 +136,9 @@ public final class LintRun {
 
         List<Finding> findings = phase.findings();
         if (inventory.isPresent()) {
-            findings = inventoryPhase(inventory.get(), o, phase.linted(), phase.byPath(), findings, linter, dialect, evaluator);
+            Inventory inv = inventory.get();
+            CredentialsRead creds = filesOnly ? readCredentials(inv, o) : join(credentials);
+            findings = inventoryPhase(inv, o, phase.linted(), phase.byPath(), findings, linter, dialect, evaluator, creds);
             findings = focus(findings, roots, o, inventory.get());
         }
         findings = baseline(findings, o);
@@ -181,6 +192,8 @@ public final class LintRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
         }
     }
@@ -281,9 +294,28 @@ public final class LintRun {
         return new Wanted(paths, names);
     }
 
+    /** The credentials file named by the inventory, or why it was not read. */
+    private record CredentialsRead(Optional<CredentialsFile> file, Optional<String> problem) {}
+
+    private static CredentialsRead readCredentials(Inventory inv, Options o) {
+        if (inv.credentials().isEmpty()) return new CredentialsRead(Optional.empty(), Optional.empty());
+        Path p = inv.dir().resolve(inv.credentials().get().file().text()).normalize();
+        Optional<String> problem = insideProblem(inv.dir(), p);
+        if (problem.isPresent()) return new CredentialsRead(Optional.empty(), problem);
+        return new CredentialsRead(Optional.of(CredentialsFile.read(p, PolicySources.display(p, o.workingDir()))), Optional.empty());
+    }
+
+    private static <T> void complete(CompletableFuture<T> future, java.util.function.Supplier<T> work) {
+        try {
+            future.complete(work.get());
+        } catch (RuntimeException | Error e) {
+            future.completeExceptionally(e);
+        }
+    }
+
     private static List<Finding> inventoryPhase(Inventory inv, Options o, List<InventoryContext.Linted> jsonFiles, Map<Path, PolicyFile> byPath,
                                                 List<Finding> policyFindings, Linter linter, Dialect dialect,
-                                                Evaluator evaluator) {
+                                                Evaluator evaluator, CredentialsRead credentialsRead) {
         Map<String, String> fileProblems = new HashMap<>();
         Map<String, PolicyFile> policies = componentPolicies(inv, byPath, o.workingDir(), dialect, fileProblems);
         Map<String, Component> owners = new HashMap<>();
@@ -295,13 +327,8 @@ public final class LintRun {
             owners.putIfAbsent(f.file(), c);
             f.policy().ifPresent(pol -> roots.put(pol.file(), pol.root()));
         }
-        Optional<CredentialsFile> credentials = Optional.empty();
-        if (inv.credentials().isPresent()) {
-            Path p = inv.dir().resolve(inv.credentials().get().file().text()).normalize();
-            Optional<String> problem = insideProblem(inv.dir(), p);
-            if (problem.isPresent()) fileProblems.put(InventoryContext.CREDENTIALS, problem.get());
-            else credentials = Optional.of(CredentialsFile.read(p, PolicySources.display(p, o.workingDir())));
-        }
+        Optional<CredentialsFile> credentials = credentialsRead.file();
+        credentialsRead.problem().ifPresent(problem -> fileProblems.put(InventoryContext.CREDENTIALS, problem));
         InventoryContext ctx = new InventoryContext(inv, policies, jsonFiles, credentials, fileProblems, dialect, evaluator, o.today());
         Timings.mark("component policies, credentials");
         ctx.knownRuleIds(Set.copyOf(linter.ruleIds()));
@@ -332,12 +359,13 @@ public final class LintRun {
         for (Component c : inv.components()) {
             if (c.policy().isEmpty()) continue;
             Path p = inv.dir().resolve(c.policy().get().text()).normalize();
-            Optional<String> problem = insideProblem(root, realRoot, p);
+            Path[] real = new Path[1];
+            Optional<String> problem = insideProblem(root, realRoot, p, real);
             if (problem.isPresent()) {
                 fileProblems.put(c.id(), problem.get());
                 continue;
             }
-            PolicyFile f = byPath.get(real(p));
+            PolicyFile f = byPath.get(real[0]);
             if (f == null) {
                 List<PolicyFile> docs = PolicyLoader.load(new PolicySources.Source(p, PolicySources.display(p, workingDir), true), dialect);
                 f = docs.isEmpty() ? null : docs.get(0);
@@ -448,18 +476,23 @@ public final class LintRun {
     }
 
     private static Optional<String> insideProblem(Path root, Path p) {
-        return insideProblem(root.toAbsolutePath().normalize(), real(root), p);
+        return insideProblem(root.toAbsolutePath().normalize(), real(root), p, new Path[1]);
     }
 
-    /** @param realRoot {@code root}'s real path, resolved once by callers that check many files */
-    private static Optional<String> insideProblem(Path root, Path realRoot, Path p) {
+    /**
+     * @param realRoot {@code root}'s real path, resolved once by callers that check many files
+     * @param real     receives {@code p}'s real path when there is no problem (one resolution, not two)
+     */
+    private static Optional<String> insideProblem(Path root, Path realRoot, Path p, Path[] real) {
         if (!p.toAbsolutePath().normalize().startsWith(root)) return Optional.of("points outside the inventory's directory; not read");
-        if (!Files.exists(p)) return Optional.of("does not exist");
         try {
-            if (!p.toRealPath().startsWith(realRoot)) return Optional.of("is a symlink leading outside the inventory's directory; not read");
+            real[0] = p.toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.of("does not exist");
         } catch (IOException e) {
-            return Optional.of("cannot be read");
+            return Files.exists(p) ? Optional.of("cannot be read") : Optional.of("does not exist");
         }
+        if (!real[0].startsWith(realRoot)) return Optional.of("is a symlink leading outside the inventory's directory; not read");
         return Optional.empty();
     }
 

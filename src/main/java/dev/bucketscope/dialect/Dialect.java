@@ -208,6 +208,11 @@ public final class Dialect {
         return actions;
     }
 
+    /** Whether this is, exactly as written, the name of an action in the catalogue. */
+    public boolean knows(String exactName) {
+        return byName.containsKey(exactName);
+    }
+
     /** Exact lookup: case-sensitive, except where the dialect ignores case in action names (AWS). */
     public Optional<ActionInfo> action(String name) {
         ActionInfo info = byName.get(name);

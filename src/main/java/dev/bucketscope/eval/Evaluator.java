@@ -1,6 +1,7 @@
 package dev.bucketscope.eval;
 
 import dev.bucketscope.dialect.ActionFamily;
+import dev.bucketscope.dialect.ActionInfo;
 import dev.bucketscope.dialect.ActionLevel;
 import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.dialect.DialectKind;
@@ -10,10 +11,13 @@ import dev.bucketscope.policy.Effect;
 import dev.bucketscope.policy.Policy;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides a request the way the dialect's server does (section e of the semantics reference):
@@ -33,6 +37,9 @@ public final class Evaluator {
     private final Dialect dialect;
     private final ConditionEvaluator conditions;
     private final Map<String, Glob> globs = new HashMap<>();
+    private static final int MAX_REMEMBERED = 10_000;
+    private final Map<Statement, Set<String>> matchedByStatement = new java.util.IdentityHashMap<>();
+    private final Map<List<String>, Set<String>> matchedByActions = new HashMap<>();
     // The request resource as the server builds and cleans it, for the request last asked about:
     // one request is matched against every statement's resources, and this is the same each time.
     private Request lastRequest;
@@ -77,6 +84,37 @@ public final class Evaluator {
     }
 
     boolean actionMatches(Statement st, String action) {
+        if (dialect.knows(action)) return catalogueMatches(st).contains(action);
+        return actionMatchesDirectly(st, action);
+    }
+
+    /**
+     * The catalogue actions a statement's Action and NotAction match, remembered per statement
+     * and, across statements, per list of values: every request is checked against every
+     * statement, and thousands of policies repeat the same few action lists.
+     */
+    private Set<String> catalogueMatches(Statement st) {
+        Set<String> known = matchedByStatement.get(st);
+        if (known != null) return known;
+        List<String> key = new ArrayList<>(st.actions().size() + st.notActions().size() + 3);
+        key.add(st.hasAction() ? "A" : "-");
+        key.add(st.hasNotAction() ? "N" : "-");
+        for (Value v : st.actions()) key.add(v.text());
+        key.add("\u0000"); // between Action and NotAction values
+        for (Value v : st.notActions()) key.add(v.text());
+        known = matchedByActions.get(key);
+        if (known == null) {
+            known = new HashSet<>();
+            for (ActionInfo a : dialect.actions()) {
+                if (actionMatchesDirectly(st, a.name())) known.add(a.name());
+            }
+            if (matchedByActions.size() < MAX_REMEMBERED) matchedByActions.put(key, known);
+        }
+        if (matchedByStatement.size() < MAX_REMEMBERED) matchedByStatement.put(st, known);
+        return known;
+    }
+
+    private boolean actionMatchesDirectly(Statement st, String action) {
         if (!st.hasAction() && !st.hasNotAction()) return false;
         boolean inAction = st.actions().isEmpty() || anyAction(st.actions(), action);
         boolean inNotAction = !st.notActions().isEmpty() && anyAction(st.notActions(), action);
