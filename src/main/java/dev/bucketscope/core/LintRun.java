@@ -122,7 +122,7 @@ public final class LintRun {
                 phase = policyPhase(found, early.get().dialect(), new Linter(catalog, o.severities()), early.get().wanted());
             }
         }
-        Optional<Inventory> inventory = await(reading);
+        Optional<Inventory> inventory = join(reading);
         Timings.mark("read inventory");
         Dialect dialect = dialect(o, inventory);
         Map<String, Severity> severities = severities(o, inventory, catalog);
@@ -185,16 +185,19 @@ public final class LintRun {
         return Optional.of(new Early(dialect, wanted(parsed.get().dir(), policies)));
     }
 
-    private static <T> T join(CompletableFuture<T> f) {
+    /** The result of work done on another thread, with what it threw thrown here. */
+    private static <T> T join(java.util.concurrent.Future<T> f) throws ConfigException {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
+            Throwable c = e.getCause();
+            if (c instanceof ConfigException ce) throw ce;
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
         }
     }
 
@@ -232,21 +235,6 @@ public final class LintRun {
         }
         Timings.mark("read and lint policies");
         return new PolicyPhase(dialect, fileCount, linted, byPath, findings);
-    }
-
-    private static Optional<Inventory> await(FutureTask<Optional<Inventory>> reading) throws ConfigException {
-        try {
-            return reading.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof ConfigException ce) throw ce;
-            if (c instanceof RuntimeException r) throw r;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
-        }
     }
 
     /** What the run keeps of one source: its policy findings, and the document when a component owns it. */

@@ -13,39 +13,19 @@ final class ActionGlob {
     }
 
     static boolean matches(String pattern, String text, boolean ignoreAsciiCase) {
-        // Action names are ASCII, where chars are the UTF-8 bytes: match them without encoding.
+        // Action names are ASCII, where each char is its UTF-8 byte: they are matched as they are.
+        // Anything else is matched on its UTF-8 bytes, each carried by one ISO-8859-1 char.
         if (ascii(pattern) && ascii(text)) {
-            return matchesAscii(pattern, text, ignoreAsciiCase);
+            return matchesBytes(pattern, text, ignoreAsciiCase);
         }
-        byte[] p = bytes(pattern, ignoreAsciiCase);
-        byte[] t = bytes(text, ignoreAsciiCase);
-        int pi = 0;
-        int ti = 0;
-        int star = -1;
-        int resume = 0;
-        // Greedy with one backtrack point: enough for '*' and '?' (classic linear-space algorithm).
-        while (ti < t.length) {
-            if (pi < p.length && (p[pi] == '?' || p[pi] == t[ti]) && p[pi] != '*') {
-                pi++;
-                ti++;
-            } else if (pi < p.length && p[pi] == '*') {
-                star = pi++;
-                resume = ti;
-            } else if (star >= 0) {
-                pi = star + 1;
-                ti = ++resume;
-            } else {
-                return false;
-            }
-        }
-        while (pi < p.length && p[pi] == '*') {
-            pi++;
-        }
-        return pi == p.length;
+        return matchesBytes(asBytes(pattern), asBytes(text), ignoreAsciiCase);
     }
 
-    /** {@link #matches} on ASCII strings, char by char: the same algorithm, no copies. */
-    private static boolean matchesAscii(String p, String t, boolean ignoreAsciiCase) {
+    /**
+     * The match on strings whose chars each stand for one byte. Greedy with one backtrack point:
+     * enough for '*' and '?' (the classic linear-space algorithm).
+     */
+    private static boolean matchesBytes(String p, String t, boolean ignoreAsciiCase) {
         int pn = p.length();
         int tn = t.length();
         int pi = 0;
@@ -73,6 +53,11 @@ final class ActionGlob {
         return pi == pn;
     }
 
+    /** The UTF-8 bytes of {@code s}, one char per byte. */
+    private static String asBytes(String s) {
+        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
     private static boolean same(char a, char b, boolean ignoreAsciiCase) {
         return a == b || ignoreAsciiCase && lower(a) == lower(b);
     }
@@ -92,17 +77,5 @@ final class ActionGlob {
 
     static boolean hasWildcard(String s) {
         return s.indexOf('*') >= 0 || s.indexOf('?') >= 0;
-    }
-
-    private static byte[] bytes(String s, boolean lower) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        if (lower) {
-            for (int i = 0; i < b.length; i++) {
-                if (b[i] >= 'A' && b[i] <= 'Z') {
-                    b[i] += 'a' - 'A';
-                }
-            }
-        }
-        return b;
     }
 }

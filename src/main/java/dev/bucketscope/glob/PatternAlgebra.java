@@ -198,7 +198,7 @@ public final class PatternAlgebra {
      */
     public static Optional<String> counterexample(Glob a, Glob b) {
         check(a, b);
-        if (quickIncludes(a.tokens(), b.tokens()) == TRUE) {
+        if (quickIncludes(a, b) == TRUE) {
             return Optional.empty();
         }
         int filler = filler(a.tokens(), new int[0], a.ignoresCase());
@@ -222,7 +222,7 @@ public final class PatternAlgebra {
     /** Whether every name matched by {@code b} is also matched by {@code a}. */
     public static boolean includes(Glob a, Glob b) {
         check(a, b);
-        int quick = quickIncludes(a.tokens(), b.tokens());
+        int quick = quickIncludes(a, b);
         return quick == UNKNOWN ? counterexample(a, b).isEmpty() : quick == TRUE;
     }
 
@@ -245,11 +245,13 @@ public final class PatternAlgebra {
      * </ul>
      * Anything else is left to the search ({@code UNKNOWN}).
      */
-    private static int quickIncludes(int[] p, int[] q) {
+    private static int quickIncludes(Glob a, Glob b) {
+        int[] p = a.tokens();
+        int[] q = b.tokens();
         int fa = firstWildcard(p);
         int fb = firstWildcard(q);
         if (fb == q.length) {
-            return matches(p, q) ? TRUE : FALSE;
+            return a.matches(b.pattern()) ? TRUE : FALSE; // b's one name (a folds it as b did)
         }
         if (fa == p.length) {
             return FALSE;
@@ -286,32 +288,6 @@ public final class PatternAlgebra {
         return k;
     }
 
-    /** Whether pattern tokens {@code p} match the literal tokens {@code name}. */
-    private static boolean matches(int[] p, int[] name) {
-        int pi = 0;
-        int si = 0;
-        int starP = -1;
-        int starS = 0;
-        while (si < name.length) {
-            if (pi < p.length && p[pi] == Glob.STAR) {
-                starP = pi++;
-                starS = si;
-            } else if (pi < p.length && (p[pi] == Glob.ANY || p[pi] == name[si])) {
-                pi++;
-                si++;
-            } else if (starP >= 0) {
-                pi = starP + 1;
-                si = ++starS;
-            } else {
-                return false;
-            }
-        }
-        while (pi < p.length && p[pi] == Glob.STAR) {
-            pi++;
-        }
-        return pi == p.length;
-    }
-
     /**
      * {@link #includes(Glob, Glob)} drawing on a budget shared by many questions, so that a caller
      * asking about every pair of many patterns stays bounded as a whole, not only per question.
@@ -321,7 +297,7 @@ public final class PatternAlgebra {
     public static boolean includes(Glob a, Glob b, Budget budget) {
         budget.spend((long) a.length() + b.length() + 1);
         check(a, b);
-        int quick = quickIncludes(a.tokens(), b.tokens());
+        int quick = quickIncludes(a, b);
         if (quick != UNKNOWN) {
             return quick == TRUE;
         }
