@@ -85,7 +85,7 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
-        Timings.mark("start-up");
+        Timings.mark("JVM start-up, command line");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Severity threshold = report.validate();

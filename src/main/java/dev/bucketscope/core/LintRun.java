@@ -96,7 +96,10 @@ public final class LintRun {
         if (filesOnly) {
             reading.run();
         } else {
-            Thread reader = new Thread(reading, "bucketscope-inventory");
+            Thread reader = new Thread(() -> {
+                Timings.begin();
+                reading.run();
+            }, "bucketscope-inventory");
             reader.setDaemon(true);
             reader.start();
         }

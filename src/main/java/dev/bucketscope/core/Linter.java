@@ -101,6 +101,7 @@ public final class Linter {
     private Runnable workerFor(InventoryContext ctx, List<RuleCatalog.Entry> rules, List<List<Finding>> byRule,
                                java.util.concurrent.atomic.AtomicInteger next, Map<String, Node> roots) {
         return () -> {
+            Timings.begin();
             Fingerprints fingerprints = new Fingerprints();
             for (int i = next.getAndIncrement(); i < rules.size(); i = next.getAndIncrement()) {
                 RuleCatalog.Entry e = rules.get(i);

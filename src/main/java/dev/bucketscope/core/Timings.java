@@ -5,28 +5,44 @@ import java.util.Locale;
 
 /**
  * Phase timings for performance work, on stderr when {@code BUCKETSCOPE_TIMINGS} is set:
- * {@code bucketscope: timing <phase> <ms>}. Off by default, and then nothing but a field read;
- * the benchmark uses it to show where a whole-repository run spends its time.
+ * {@code bucketscope: timing <phase> <ms> (at <ms since the process started>)}. Off by default,
+ * and then nothing but a field read; the benchmark uses it to show where a whole-repository run
+ * spends its time.
+ *
+ * <p>Each thread times its own phases (the inventory is read, and its rules run, beside other
+ * work): a phase lasts from the thread's previous mark, or from {@link #begin}, to this one.
+ * Phases on threads other than {@code main} carry the thread's name.
  */
 public final class Timings {
     private static final boolean ON = System.getenv("BUCKETSCOPE_TIMINGS") != null;
-    private static final long ORIGIN = System.nanoTime();
-    private static long last = ORIGIN;
+    /** The JVM's start in nanoTime terms, so that "at" includes start-up. */
+    private static final long ORIGIN = ON ? origin() : 0;
+    private static final ThreadLocal<long[]> LAST = ThreadLocal.withInitial(() -> new long[] {ORIGIN});
 
     private Timings() {}
 
-    /**
-     * Records the end of a phase that began at the previous mark. Phases on other threads (the
-     * inventory is read beside the tree walk) interleave: their "at" column still tells.
-     */
-    public static synchronized void mark(String phase) {
-        if (!ON) return;
-        long now = System.nanoTime();
-        print(System.err, phase, now - last, now - ORIGIN);
-        last = now;
+    /** Starts this thread's first phase now (a worker's phases should not count the time before it started). */
+    public static void begin() {
+        if (ON) LAST.get()[0] = System.nanoTime();
     }
 
-    private static void print(PrintStream err, String phase, long nanos, long sinceStart) {
+    /** Records the end of this thread's current phase. */
+    public static void mark(String phase) {
+        if (!ON) return;
+        long now = System.nanoTime();
+        long[] last = LAST.get();
+        String thread = Thread.currentThread().getName();
+        String name = thread.equals("main") ? phase : phase + " [" + thread + "]";
+        print(System.err, name, now - last[0], now - ORIGIN);
+        last[0] = now;
+    }
+
+    private static synchronized void print(PrintStream err, String phase, long nanos, long sinceStart) {
         err.printf(Locale.ROOT, "bucketscope: timing %-28s %8.1f ms (at %8.1f ms)%n", phase, nanos / 1e6, sinceStart / 1e6);
+    }
+
+    /** The JVM's start, from its uptime (loads the management classes, only when timings are on). */
+    private static long origin() {
+        return System.nanoTime() - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
     }
 }
