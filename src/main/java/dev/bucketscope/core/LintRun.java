@@ -7,6 +7,7 @@ import dev.bucketscope.inventory.AcceptedException;
 import dev.bucketscope.inventory.Component;
 import dev.bucketscope.inventory.CredentialsFile;
 import dev.bucketscope.inventory.Inventory;
+import dev.bucketscope.inventory.InventoryPrescan;
 import dev.bucketscope.inventory.InventoryReader;
 import dev.bucketscope.policy.CanonicalForm;
 import dev.bucketscope.policy.PolicyFile;
@@ -76,13 +77,14 @@ public final class LintRun {
         // and independent, and on a large repository each takes a fifth of a second or more. Given
         // only files (a commit hook), there is no walk to overlap, and a thread would cost ~25 ms.
         boolean filesOnly = roots.stream().allMatch(r -> Files.isRegularFile(o.workingDir().resolve(r)));
-        CompletableFuture<Optional<ParsedInventory>> parsedYaml = new CompletableFuture<>();
+        // Completed as soon as the inventory tells what the policy phase needs (see below).
+        CompletableFuture<Optional<Early>> early = new CompletableFuture<>();
         // Walking a tree, the credentials file is read beside the policy phase too, once the
         // inventory has named it; a commit hook reads it when the inventory phase needs it.
         CompletableFuture<CredentialsRead> credentials = new CompletableFuture<>();
         FutureTask<Optional<Inventory>> reading = new FutureTask<>(() -> {
             try {
-                Optional<Inventory> inv = inventory(o, roots, parsed -> parsedYaml.complete(Optional.of(parsed)));
+                Optional<Inventory> inv = inventory(o, roots, early);
                 if (inv.isPresent() && !filesOnly) {
                     Thread t = new Thread(() -> complete(credentials, () -> readCredentials(inv.get(), o)), "bucketscope-credentials");
                     t.setDaemon(true);
@@ -90,10 +92,11 @@ public final class LintRun {
                 }
                 return inv;
             } finally {
-                parsedYaml.complete(Optional.empty()); // no inventory, or it failed before parsing: nothing to start early
+                early.complete(Optional.empty()); // no inventory, or it failed before parsing: nothing to start early
             }
         });
         if (filesOnly) {
+            early.complete(Optional.empty()); // linting starts after the inventory is read: nothing to guess
             reading.run();
         } else {
             Thread reader = new Thread(() -> {
@@ -113,16 +116,17 @@ public final class LintRun {
         }
 
         // The policy phase needs the dialect and which files the components own. When walking a
-        // tree, it starts as soon as the inventory parses as YAML, with the values it names there,
-        // while the reader checks it against the schema (the larger part of reading it). The rules
-        // then run at the command line's severities; the inventory's are applied once it is read.
-        // If the inventory fails, the run stops as it always did; if its dialect turns out to
-        // differ (it cannot, the same value is read), the policies are linted again.
+        // tree, it starts as soon as the inventory tells them: from its lines when it is plainly
+        // written (InventoryPrescan), else once it parses as YAML, while the reader goes on parsing
+        // and checking it against the schema (on a large inventory, longer than the walk). The
+        // rules then run at the command line's severities; the inventory's are applied once it is
+        // read. If the inventory fails, the run stops as it always did; if its dialect turns out
+        // to differ from the one the phase started with, the policies are linted again.
         PolicyPhase phase = null;
         if (!filesOnly) {
-            Optional<Early> early = early(o, join(parsedYaml));
-            if (early.isPresent()) {
-                phase = policyPhase(found, early.get().dialect(), new Linter(catalog, o.severities()), early.get().wanted());
+            Optional<Early> start = join(early);
+            if (start.isPresent()) {
+                phase = policyPhase(found, start.get().dialect(), new Linter(catalog, o.severities()), start.get().wanted());
             }
         }
         Optional<Inventory> inventory = join(reading);
@@ -152,40 +156,50 @@ public final class LintRun {
         return new Result(dialect, phase.files(), findings, notices, inventory, effective);
     }
 
-    /** The inventory as YAML, before the schema check: its directory and document tree. */
-    private record ParsedInventory(Path dir, Node root) {}
-
     /** What the policy phase can start with before the inventory is checked. */
     private record Early(Dialect dialect, Wanted wanted) {}
 
     /**
-     * The dialect and component policies an inventory that parsed names (the command line's
-     * dialect first), or empty when anything is in doubt (no inventory, a value of the wrong type,
-     * an unknown dialect): the run then waits for the inventory and reports what is wrong.
+     * Completes {@code early} from the inventory's lines when they are plain enough, else from its
+     * parsed tree; whichever comes first wins, and a doubt (an unknown dialect, a value of the
+     * wrong type) leaves it to the tree or to the end of reading, when the run waits for the
+     * inventory and reports what is wrong.
      */
-    private static Optional<Early> early(Options o, Optional<ParsedInventory> parsed) {
-        if (parsed.isEmpty() || !(parsed.get().root() instanceof Node.ObjectNode root)) return Optional.empty();
-        Dialect dialect;
-        try {
-            if (o.dialectName().isPresent()) {
-                dialect = Dialect.parse(o.dialectName().get());
-            } else {
-                Optional<Node> server = root.get("server");
-                Optional<Node> named = server.flatMap(n -> n instanceof Node.ObjectNode so ? so.get("dialect") : Optional.empty());
-                if (server.isPresent() && !(server.get() instanceof Node.ObjectNode)) return Optional.empty();
-                if (named.isPresent() && !(named.get() instanceof Node.StringNode)) return Optional.empty();
-                dialect = named.isPresent() ? Dialect.parse(((Node.StringNode) named.get()).value()) : Dialect.defaultDialect();
+    private static InventoryReader.Progress progress(Options o, Path dir, CompletableFuture<Optional<Early>> early) {
+        return new InventoryReader.Progress() {
+            @Override
+            public void text(String text) {
+                if (early.isDone()) return; // nobody waits (a commit hook's run, or another command)
+                InventoryPrescan.of(text).ifPresent(p -> early(o, p.dialect(), dir, p.policies()).ifPresent(e -> early.complete(Optional.of(e))));
             }
+
+            @Override
+            public void parsed(Node root) {
+                if (early.isDone() || !(root instanceof Node.ObjectNode obj)) return;
+                Optional<Node> server = obj.get("server");
+                Optional<Node> named = server.flatMap(n -> n instanceof Node.ObjectNode so ? so.get("dialect") : Optional.empty());
+                if (server.isPresent() && !(server.get() instanceof Node.ObjectNode)) return;
+                if (named.isPresent() && !(named.get() instanceof Node.StringNode)) return;
+                List<String> policies = new ArrayList<>();
+                if (obj.get("components").orElse(null) instanceof Node.ArrayNode components) {
+                    for (Node c : components.items()) {
+                        if (c instanceof Node.ObjectNode co && co.get("policy").orElse(null) instanceof Node.StringNode p) policies.add(p.value());
+                    }
+                }
+                early(o, named.map(n -> ((Node.StringNode) n).value()), dir, policies).ifPresent(e -> early.complete(Optional.of(e)));
+            }
+        };
+    }
+
+    /** The command line's dialect, else the one named (the default when none is), with the component policies. */
+    private static Optional<Early> early(Options o, Optional<String> named, Path dir, List<String> policies) {
+        try {
+            Dialect dialect = o.dialectName().isPresent() ? Dialect.parse(o.dialectName().get())
+                    : named.isPresent() ? Dialect.parse(named.get()) : Dialect.defaultDialect();
+            return Optional.of(new Early(dialect, wanted(dir, policies)));
         } catch (UnknownDialectException e) {
             return Optional.empty();
         }
-        List<String> policies = new ArrayList<>();
-        if (root.get("components").orElse(null) instanceof Node.ArrayNode components) {
-            for (Node c : components.items()) {
-                if (c instanceof Node.ObjectNode co && co.get("policy").orElse(null) instanceof Node.StringNode p) policies.add(p.value());
-            }
-        }
-        return Optional.of(new Early(dialect, wanted(parsed.get().dir(), policies)));
     }
 
     /** The result of work done on another thread, with what it threw thrown here. */
@@ -496,10 +510,11 @@ public final class LintRun {
     }
 
     static Optional<Inventory> inventory(Options o, List<Path> roots) throws ConfigException {
-        return inventory(o, roots, parsed -> { });
+        return inventory(o, roots, CompletableFuture.completedFuture(Optional.empty()));
     }
 
-    private static Optional<Inventory> inventory(Options o, List<Path> roots, java.util.function.Consumer<ParsedInventory> parsedYaml)
+    /** @param early completed, when the inventory tells, with what the policy phase may start with */
+    private static Optional<Inventory> inventory(Options o, List<Path> roots, CompletableFuture<Optional<Early>> early)
             throws ConfigException {
         Optional<Path> path = o.inventory().map(p -> o.workingDir().resolve(p));
         if (path.isEmpty()) {
@@ -521,7 +536,7 @@ public final class LintRun {
         String display = PolicySources.display(path.get(), o.workingDir());
         if (!Files.isRegularFile(path.get())) throw new ConfigException(display + ": inventory not found");
         Path dir = path.get().toAbsolutePath().normalize().getParent();
-        InventoryReader.Result r = InventoryReader.read(path.get(), display, root -> parsedYaml.accept(new ParsedInventory(dir, root)));
+        InventoryReader.Result r = InventoryReader.read(path.get(), display, progress(o, dir, early));
         if (r.inventory().isEmpty()) {
             List<String> lines = new ArrayList<>();
             for (Problem p : r.problems()) {

@@ -55,18 +55,27 @@ public final class InventoryReader {
     }
 
     public static Result read(Path path, String display) {
-        return read(path, display, root -> { });
+        return read(path, display, new Progress() { });
     }
 
     /**
-     * @param parsedYaml given the document tree once it parses as YAML, before it is checked
-     *                   against the schema (a caller may start work that needs only a value or
-     *                   two of it, and must still wait for the result, which may be a failure)
+     * Told what is known of the inventory as reading goes on, for a caller that starts work
+     * needing only a value or two of it; that caller must still wait for the {@link Result}, which
+     * may be a failure.
      */
-    public static Result read(Path path, String display, Consumer<Node> parsedYaml) {
+    public interface Progress {
+        /** The file's text, once read and decoded. */
+        default void text(String text) { }
+
+        /** The document tree, once it parses as YAML (before the schema check). */
+        default void parsed(Node root) { }
+    }
+
+    public static Result read(Path path, String display, Progress progress) {
         SourceText.Decoded decoded = SourceText.read(path);
         if (decoded.text() == null) return new Result(Optional.empty(), decoded.problems());
-        return parse(decoded.text(), display, path.toAbsolutePath().normalize().getParent(), parsedYaml);
+        progress.text(decoded.text());
+        return parse(decoded.text(), display, path.toAbsolutePath().normalize().getParent(), progress::parsed);
     }
 
     public static Result parse(String text, String display, Path dir) {
