@@ -173,7 +173,7 @@ def main():
         print("| components (one policy each) | %d | %.3f | %.0f | %.3f |" % (c, r["median"], r["rss_mib"], 1000 * r["median"] / c))
 
     # Inventory rules in a warm JVM: 200 components with 5 buckets each.
-    print("\n## Inventory rules, warm JVM (200 components x 5 buckets; median of 7 runs, ms)\n")
+    print("\n## Inventory rules, warm JVM (200 components x 5 buckets; median of 7 paired differences, ms)\n")
     d = gen("inv-200x5", "--policies", "200", "--buckets", "5")
     out = subprocess.run(["java", "-cp", CLASSES + os.pathsep + JAR, "dev.bucketscope.bench.RuleTimes", d,
                           "scope-drift", "overlapping-scopes", "cross-component-access"], capture_output=True, text=True, check=True).stdout
