@@ -80,6 +80,9 @@ public final class PolicySources {
             skipped.add(new Skipped(display(root, workingDir), "cannot be read: " + e.getMessage()));
             return;
         }
+        // The display path of the directory being walked: a file's is that plus its name (working
+        // one out per file, through absolute paths and relativize, cost more than reading it).
+        java.util.Deque<String> shown = new java.util.ArrayDeque<>();
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
@@ -89,18 +92,26 @@ public final class PolicySources {
                         skipped.add(new Skipped(display(dir, workingDir), "symlink leads outside " + display(root, workingDir) + "; not followed"));
                         return FileVisitResult.SKIP_SUBTREE;
                     }
+                    shown.push(display(dir, workingDir));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+                    shown.pop();
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                    String fileName = file.getFileName().toString();
+                    String name = fileName.toLowerCase(Locale.ROOT);
                     if (!attrs.isRegularFile() || !(name.endsWith(".json") || name.endsWith(".md"))) return FileVisitResult.CONTINUE;
                     if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(realRoot)) {
                         skipped.add(new Skipped(display(file, workingDir), "symlink leads outside " + display(root, workingDir) + "; not followed"));
                         return FileVisitResult.CONTINUE;
                     }
-                    out.add(new Source(file, display(file, workingDir), false));
+                    out.add(new Source(file, child(shown.peek(), fileName), false));
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -116,6 +127,12 @@ public final class PolicySources {
         } catch (IOException e) {
             skipped.add(new Skipped(display(root, workingDir), "cannot be read: " + e.getMessage()));
         }
+    }
+
+    /** The display path of an entry named {@code name} in the directory displayed as {@code dir}. */
+    static String child(String dir, String name) {
+        if (dir.equals(".")) return name;
+        return dir.endsWith("/") ? dir + name : dir + "/" + name;
     }
 
     /** Relative to the working directory with forward slashes ("../shared/x.md" too), as users type paths. */
