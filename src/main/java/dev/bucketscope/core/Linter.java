@@ -16,7 +16,6 @@ import java.util.Optional;
  * to {@code off} is not run at all); the engine, not the rule, attaches id, severity and identity.
  */
 public final class Linter {
-
     private final RuleCatalog catalog;
     private final Map<String, Severity> overrides;
 

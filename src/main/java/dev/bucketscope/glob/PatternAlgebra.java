@@ -71,11 +71,10 @@ public final class PatternAlgebra {
         int[] p = a.tokens();
         int[] q = b.tokens();
         int w = q.length + 1;
-        if (hasStar(p) && hasStar(q) && !endsAgree(p, q)) {
-            return Optional.empty(); // spares the quadratic search its worst case
-        }
-        if (!literalEndsAgree(p, q)) {
-            return Optional.empty(); // the usual answer for unrelated names, in linear time
+        if (!endsAgree(p, q)) {
+            // In linear time: the usual answer for unrelated names, and it spares the quadratic
+            // search its worst case (two stars)
+            return Optional.empty();
         }
         int filler = filler(p, q, false);
         ProductSearch search = new ProductSearch(p, q);
@@ -122,12 +121,13 @@ public final class PatternAlgebra {
     }
 
     /**
-     * For two patterns that both contain a star, P1*M1*S1 and P2*M2*S2 (P, S star-free): they
-     * intersect iff P1, P2 agree where both are defined and S1, S2 agree where both are defined.
-     * Necessary, since every common name starts with both prefixes and ends with both suffixes;
-     * sufficient, since P + M1 + M2 + S (P the longer prefix, S the longer suffix, wildcards filled
-     * in) is matched by each: its first star takes the other pattern's prefix remainder and
-     * middle, its last star the other's middle and suffix remainder.
+     * Whether the patterns agree where both are defined before their first star (P1, P2) and
+     * after their last (S1, S2), a {@code ?} agreeing with anything. Necessary for any two
+     * patterns: those tokens consume fixed positions from the start and from the end, so every
+     * common name starts with both prefixes and ends with both suffixes. Sufficient when both
+     * contain a star, P1*M1*S1 and P2*M2*S2: P + M1 + M2 + S (P the longer prefix, S the longer
+     * suffix, wildcards filled in) is matched by each, its first star taking the other pattern's
+     * prefix remainder and middle, its last star the other's middle and suffix remainder.
      */
     private static boolean endsAgree(int[] p, int[] q) {
         int prefix = Math.min(firstStar(p), firstStar(q));
@@ -139,27 +139,6 @@ public final class PatternAlgebra {
         int suffix = Math.min(p.length - 1 - lastStar(p), q.length - 1 - lastStar(q));
         for (int k = 1; k <= suffix; k++) {
             if (!compatible(p[p.length - k], q[q.length - k])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Every common name starts with both patterns' literal prefixes (the tokens before their first
-     * wildcard) and ends with both literal suffixes (after their last wildcard), so these must
-     * agree where both are defined. Necessary only: the search decides the rest.
-     */
-    private static boolean literalEndsAgree(int[] p, int[] q) {
-        int prefix = Math.min(firstWildcard(p), firstWildcard(q));
-        for (int k = 0; k < prefix; k++) {
-            if (p[k] != q[k]) {
-                return false;
-            }
-        }
-        int suffix = Math.min(p.length - 1 - lastWildcard(p), q.length - 1 - lastWildcard(q));
-        for (int k = 1; k <= suffix; k++) {
-            if (p[p.length - k] != q[q.length - k]) {
                 return false;
             }
         }
@@ -223,7 +202,7 @@ public final class PatternAlgebra {
     public static boolean includes(Glob a, Glob b) {
         check(a, b);
         int quick = quickIncludes(a, b);
-        return quick == UNKNOWN ? counterexample(a, b).isEmpty() : quick == TRUE;
+        return quick == UNKNOWN ? new InclusionSearch(a, b, MAX_WORK).run() < 0 : quick == TRUE;
     }
 
     private static final int FALSE = 0;

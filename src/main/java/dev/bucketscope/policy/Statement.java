@@ -41,23 +41,12 @@ public record Statement(
     }
 
     /**
-     * From the position alone, which equal statements share: rules key maps by statement, and the
-     * record's own hash would walk the whole statement tree each time.
+     * From the position alone (equal statements share it; equals stays the record's): rules key
+     * maps by statement, and the record's own hash would walk the whole statement tree each time.
      */
     @Override
     public int hashCode() {
         return index * 31 + node.span().hashCode();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof Statement other) || other.index != index || !other.node.span().equals(node.span())) return false;
-        return other.node.equals(node) && other.sid.equals(sid) && other.effect == effect && other.effectValue.equals(effectValue)
-                && other.actions.equals(actions) && other.notActions.equals(notActions) && other.resources.equals(resources)
-                && other.notResources.equals(notResources) && other.principal.equals(principal) && other.conditions.equals(conditions)
-                && other.hasAction == hasAction && other.hasNotAction == hasNotAction && other.hasResource == hasResource
-                && other.hasNotResource == hasNotResource;
     }
 
     public Span span() {

@@ -44,20 +44,18 @@ public final class IneffectiveGrantRule implements PolicyRule {
             Set<ActionLevel> levels = EnumSet.noneOf(ActionLevel.class);
             for (Value v : st.actions()) {
                 List<ActionInfo> granted = d.expand(v.text());
-                boolean anyS3 = false;
                 boolean applies = false;
                 ActionInfo first = null;
                 int s3 = 0;
                 for (ActionInfo a : granted) {
                     if (a.family() != ActionFamily.S3) continue;
-                    anyS3 = true;
                     if (first == null) first = a;
                     s3++;
                     levels.add(a.level());
                     applies |= reachable.contains(a.level());
                 }
                 if (v.text().equals("*") || v.text().endsWith(":*")) continue; // a family star surely applies somewhere
-                if (!anyS3 || applies) continue;
+                if (first == null || applies) continue;
                 String why = s3 == 1
                         ? "it is checked against " + target(first.level(), st) + ", and no Resource of this statement matches "
                                 + kind(first.level(), true)
