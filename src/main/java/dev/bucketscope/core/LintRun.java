@@ -86,9 +86,7 @@ public final class LintRun {
             try {
                 Optional<Inventory> inv = inventory(o, roots, early);
                 if (inv.isPresent() && !filesOnly) {
-                    Thread t = new Thread(() -> complete(credentials, () -> readCredentials(inv.get(), o)), "bucketscope-credentials");
-                    t.setDaemon(true);
-                    t.start();
+                    credentials.completeAsync(() -> readCredentials(inv.get(), o), Parallel.daemon("bucketscope-credentials"));
                 }
                 return inv;
             } finally {
@@ -99,12 +97,7 @@ public final class LintRun {
             early.complete(Optional.empty()); // linting starts after the inventory is read: nothing to guess
             reading.run();
         } else {
-            Thread reader = new Thread(() -> {
-                Timings.begin();
-                reading.run();
-            }, "bucketscope-inventory");
-            reader.setDaemon(true);
-            reader.start();
+            Parallel.daemon("bucketscope-inventory").execute(reading);
         }
         PolicySources.Found found = PolicySources.find(roots, o.workingDir());
         if (o.onlyPolicies()) found = found.withoutExplicitFiles();
@@ -124,12 +117,12 @@ public final class LintRun {
         // to differ from the one the phase started with, the policies are linted again.
         PolicyPhase phase = null;
         if (!filesOnly) {
-            Optional<Early> start = join(early);
+            Optional<Early> start = Parallel.take(early, ConfigException.class);
             if (start.isPresent()) {
                 phase = policyPhase(found, start.get().dialect(), new Linter(catalog, o.severities()), start.get().wanted());
             }
         }
-        Optional<Inventory> inventory = join(reading);
+        Optional<Inventory> inventory = Parallel.take(reading, ConfigException.class);
         Timings.mark("read inventory");
         Dialect dialect = dialect(o, inventory);
         Map<String, Severity> severities = severities(o, inventory, catalog);
@@ -144,7 +137,7 @@ public final class LintRun {
         List<Finding> findings = phase.findings();
         if (inventory.isPresent()) {
             Inventory inv = inventory.get();
-            CredentialsRead creds = filesOnly ? readCredentials(inv, o) : join(credentials);
+            CredentialsRead creds = filesOnly ? readCredentials(inv, o) : Parallel.take(credentials, ConfigException.class);
             findings = inventoryPhase(inv, o, phase.linted(), phase.byPath(), findings, linter, dialect, evaluator, creds);
             findings = focus(findings, roots, o, inventory.get());
         }
@@ -199,22 +192,6 @@ public final class LintRun {
             return Optional.of(new Early(dialect, wanted(dir, policies)));
         } catch (UnknownDialectException e) {
             return Optional.empty();
-        }
-    }
-
-    /** The result of work done on another thread, with what it threw thrown here. */
-    private static <T> T join(java.util.concurrent.Future<T> f) throws ConfigException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof ConfigException ce) throw ce;
-            if (c instanceof RuntimeException r) throw r;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
         }
     }
 
@@ -305,17 +282,9 @@ public final class LintRun {
     private static CredentialsRead readCredentials(Inventory inv, Options o) {
         if (inv.credentials().isEmpty()) return new CredentialsRead(Optional.empty(), Optional.empty());
         Path p = inv.dir().resolve(inv.credentials().get().file().text()).normalize();
-        Optional<String> problem = insideProblem(inv.dir(), p);
+        Optional<String> problem = inside(inv.dir(), p).problem();
         if (problem.isPresent()) return new CredentialsRead(Optional.empty(), problem);
         return new CredentialsRead(Optional.of(CredentialsFile.read(p, PolicySources.display(p, o.workingDir()))), Optional.empty());
-    }
-
-    private static <T> void complete(CompletableFuture<T> future, java.util.function.Supplier<T> work) {
-        try {
-            future.complete(work.get());
-        } catch (RuntimeException | Error e) {
-            future.completeExceptionally(e);
-        }
     }
 
     private static List<Finding> inventoryPhase(Inventory inv, Options o, List<InventoryContext.Linted> jsonFiles, Map<Path, PolicyFile> byPath,
@@ -364,13 +333,12 @@ public final class LintRun {
         for (Component c : inv.components()) {
             if (c.policy().isEmpty()) continue;
             Path p = inv.dir().resolve(c.policy().get().text()).normalize();
-            Path[] real = new Path[1];
-            Optional<String> problem = insideProblem(root, realRoot, p, real);
-            if (problem.isPresent()) {
-                fileProblems.put(c.id(), problem.get());
+            Inside in = inside(root, realRoot, p);
+            if (in.problem().isPresent()) {
+                fileProblems.put(c.id(), in.problem().get());
                 continue;
             }
-            PolicyFile f = byPath.get(real[0]);
+            PolicyFile f = byPath.get(in.real().orElseThrow());
             if (f == null) {
                 List<PolicyFile> docs = PolicyLoader.load(new PolicySources.Source(p, PolicySources.display(p, workingDir), true), dialect);
                 f = docs.isEmpty() ? null : docs.get(0);
@@ -480,25 +448,30 @@ public final class LintRun {
         return out;
     }
 
-    private static Optional<String> insideProblem(Path root, Path p) {
-        return insideProblem(root.toAbsolutePath().normalize(), real(root), p, new Path[1]);
+    /** A file the inventory names, resolved: its real path, or why it is not read. */
+    private record Inside(Optional<Path> real, Optional<String> problem) {
+        static Inside not(String why) {
+            return new Inside(Optional.empty(), Optional.of(why));
+        }
     }
 
-    /**
-     * @param realRoot {@code root}'s real path, resolved once by callers that check many files
-     * @param real     receives {@code p}'s real path when there is no problem (one resolution, not two)
-     */
-    private static Optional<String> insideProblem(Path root, Path realRoot, Path p, Path[] real) {
-        if (!p.toAbsolutePath().normalize().startsWith(root)) return Optional.of("points outside the inventory's directory; not read");
+    private static Inside inside(Path root, Path p) {
+        return inside(root.toAbsolutePath().normalize(), real(root), p);
+    }
+
+    /** @param realRoot {@code root}'s real path, resolved once by callers that check many files */
+    private static Inside inside(Path root, Path realRoot, Path p) {
+        if (!p.toAbsolutePath().normalize().startsWith(root)) return Inside.not("points outside the inventory's directory; not read");
+        Path real;
         try {
-            real[0] = p.toRealPath();
+            real = p.toRealPath();
         } catch (java.nio.file.NoSuchFileException e) {
-            return Optional.of("does not exist");
+            return Inside.not("does not exist");
         } catch (IOException e) {
-            return Files.exists(p) ? Optional.of("cannot be read") : Optional.of("does not exist");
+            return Inside.not(Files.exists(p) ? "cannot be read" : "does not exist");
         }
-        if (!real[0].startsWith(realRoot)) return Optional.of("is a symlink leading outside the inventory's directory; not read");
-        return Optional.empty();
+        if (!real.startsWith(realRoot)) return Inside.not("is a symlink leading outside the inventory's directory; not read");
+        return new Inside(Optional.of(real), Optional.empty());
     }
 
     private static Path real(Path p) {

@@ -81,9 +81,7 @@ public final class Linter {
         if (rules.size() > 1 && ctx.inventory().components().size() >= PARALLEL_FROM_COMPONENTS
                 && Runtime.getRuntime().availableProcessors() > 1) {
             java.util.concurrent.FutureTask<Void> other = new java.util.concurrent.FutureTask<>(workerFor(ctx.fork(), rules, byRule, next, roots), null);
-            Thread t = new Thread(other, "bucketscope-inventory-rules");
-            t.setDaemon(true);
-            t.start();
+            Parallel.daemon("bucketscope-inventory-rules").execute(other);
             worker.run();
             Parallel.take(other);
         } else {
@@ -100,7 +98,6 @@ public final class Linter {
     private Runnable workerFor(InventoryContext ctx, List<RuleCatalog.Entry> rules, List<List<Finding>> byRule,
                                java.util.concurrent.atomic.AtomicInteger next, Map<String, Node> roots) {
         return () -> {
-            Timings.begin();
             Fingerprints fingerprints = new Fingerprints();
             for (int i = next.getAndIncrement(); i < rules.size(); i = next.getAndIncrement()) {
                 RuleCatalog.Entry e = rules.get(i);

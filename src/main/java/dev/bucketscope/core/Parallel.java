@@ -59,6 +59,14 @@ final class Parallel {
     }
 
     static <R> R take(Future<R> future) {
+        return take(future, RuntimeException.class);
+    }
+
+    /**
+     * A task's result, with what it threw thrown here: unchecked throwables as they were, a
+     * {@code checked} exception as itself, anything else wrapped.
+     */
+    static <R, X extends Exception> R take(Future<R> future, Class<X> checked) throws X {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -66,9 +74,25 @@ final class Parallel {
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
+            if (checked.isInstance(c)) throw checked.cast(c);
             if (c instanceof RuntimeException r) throw r;
             if (c instanceof Error err) throw err;
             throw new IllegalStateException(c);
         }
+    }
+
+    /**
+     * Runs each task on a new daemon thread of this name, whose phases {@link Timings} counts
+     * from the task's start: for the few long tasks a run does beside its main line of work.
+     */
+    static java.util.concurrent.Executor daemon(String name) {
+        return task -> {
+            Thread t = new Thread(() -> {
+                Timings.begin();
+                task.run();
+            }, name);
+            t.setDaemon(true);
+            t.start();
+        };
     }
 }

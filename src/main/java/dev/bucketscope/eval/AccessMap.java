@@ -43,7 +43,6 @@ public final class AccessMap {
     private static final int KEY_CACHE_LIMIT = 4096;
     private final Map<String, List<String>> keysByBucket = new java.util.HashMap<>();
     private boolean reachComputed;
-    private final Map<String, Boolean> allowNames = new java.util.HashMap<>();
 
     public AccessMap(Evaluator evaluator, List<Policy> policies) {
         this.evaluator = evaluator;
@@ -167,19 +166,12 @@ public final class AccessMap {
      * a policy scoped to a few actions skips most of the catalogue's management actions at once.
      */
     private boolean someAllowNames(String actionName) {
-        Boolean known = allowNames.get(actionName);
-        if (known != null) return known;
-        boolean found = false;
         for (Policy p : policies) {
             for (Statement st : p.statements()) {
-                if (st.isAllow() && evaluator.actionMatches(st, actionName)) {
-                    found = true;
-                    break;
-                }
+                if (st.isAllow() && evaluator.actionMatches(st, actionName)) return true;
             }
         }
-        allowNames.put(actionName, found);
-        return found;
+        return false;
     }
 
     private Outcome decide(String actionName, String bucket, String key) {
