@@ -90,7 +90,7 @@ public final class LintRun {
                 }
                 return inv;
             } finally {
-                early.complete(Optional.empty()); // no inventory, or it failed before parsing: nothing to start early
+                early.complete(Optional.empty()); // no inventory, or not plain: nothing was started early
             }
         });
         if (filesOnly) {
@@ -109,12 +109,12 @@ public final class LintRun {
         }
 
         // The policy phase needs the dialect and which files the components own. When walking a
-        // tree, it starts as soon as the inventory tells them: from its lines when it is plainly
-        // written (InventoryPrescan), else once it parses as YAML, while the reader goes on parsing
-        // and checking it against the schema (on a large inventory, longer than the walk). The
-        // rules then run at the command line's severities; the inventory's are applied once it is
-        // read. If the inventory fails, the run stops as it always did; if its dialect turns out
-        // to differ from the one the phase started with, the policies are linted again.
+        // tree, it starts as soon as the inventory's lines tell them (InventoryPrescan, for a plainly
+        // written inventory), while the reader parses it and checks it against the schema (on a
+        // large inventory, longer than the walk). The rules then run at the command line's
+        // severities; the inventory's are applied once it is read. If the inventory fails, the run
+        // stops as it always did; if its dialect turns out to differ from the one the phase started
+        // with, the policies are linted again. An inventory the prescan cannot read is waited for.
         PolicyPhase phase = null;
         if (!filesOnly) {
             Optional<Early> start = Parallel.take(early, ConfigException.class);
@@ -153,34 +153,14 @@ public final class LintRun {
     private record Early(Dialect dialect, Wanted wanted) {}
 
     /**
-     * Completes {@code early} from the inventory's lines when they are plain enough, else from its
-     * parsed tree; whichever comes first wins, and a doubt (an unknown dialect, a value of the
-     * wrong type) leaves it to the tree or to the end of reading, when the run waits for the
-     * inventory and reports what is wrong.
+     * Completes {@code early} from the inventory's lines when they are plain enough to read that
+     * way; otherwise (or on a doubt, such as an unknown dialect) the run waits for the inventory,
+     * and reports what is wrong with it.
      */
-    private static InventoryReader.Progress progress(Options o, Path dir, CompletableFuture<Optional<Early>> early) {
-        return new InventoryReader.Progress() {
-            @Override
-            public void text(String text) {
-                if (early.isDone()) return; // nobody waits (a commit hook's run, or another command)
-                InventoryPrescan.of(text).ifPresent(p -> early(o, p.dialect(), dir, p.policies()).ifPresent(e -> early.complete(Optional.of(e))));
-            }
-
-            @Override
-            public void parsed(Node root) {
-                if (early.isDone() || !(root instanceof Node.ObjectNode obj)) return;
-                Optional<Node> server = obj.get("server");
-                Optional<Node> named = server.flatMap(n -> n instanceof Node.ObjectNode so ? so.get("dialect") : Optional.empty());
-                if (server.isPresent() && !(server.get() instanceof Node.ObjectNode)) return;
-                if (named.isPresent() && !(named.get() instanceof Node.StringNode)) return;
-                List<String> policies = new ArrayList<>();
-                if (obj.get("components").orElse(null) instanceof Node.ArrayNode components) {
-                    for (Node c : components.items()) {
-                        if (c instanceof Node.ObjectNode co && co.get("policy").orElse(null) instanceof Node.StringNode p) policies.add(p.value());
-                    }
-                }
-                early(o, named.map(n -> ((Node.StringNode) n).value()), dir, policies).ifPresent(e -> early.complete(Optional.of(e)));
-            }
+    private static java.util.function.Consumer<String> prescan(Options o, Path dir, CompletableFuture<Optional<Early>> early) {
+        return text -> {
+            if (early.isDone()) return; // nobody waits (a commit hook's run, or another command)
+            InventoryPrescan.of(text).flatMap(p -> early(o, p.dialect(), dir, p.policies())).ifPresent(e -> early.complete(Optional.of(e)));
         };
     }
 
@@ -509,7 +489,7 @@ public final class LintRun {
         String display = PolicySources.display(path.get(), o.workingDir());
         if (!Files.isRegularFile(path.get())) throw new ConfigException(display + ": inventory not found");
         Path dir = path.get().toAbsolutePath().normalize().getParent();
-        InventoryReader.Result r = InventoryReader.read(path.get(), display, progress(o, dir, early));
+        InventoryReader.Result r = InventoryReader.read(path.get(), display, prescan(o, dir, early));
         if (r.inventory().isEmpty()) {
             List<String> lines = new ArrayList<>();
             for (Problem p : r.problems()) {

@@ -55,34 +55,23 @@ public final class InventoryReader {
     }
 
     public static Result read(Path path, String display) {
-        return read(path, display, new Progress() { });
+        return read(path, display, text -> { });
     }
 
     /**
-     * Told what is known of the inventory as reading goes on, for a caller that starts work
-     * needing only a value or two of it; that caller must still wait for the {@link Result}, which
-     * may be a failure.
+     * @param textRead given the file's text once it is read and decoded, before it is parsed (for
+     *                 a caller that starts work needing a value or two of it, see
+     *                 {@link InventoryPrescan}; that caller must still wait for the result, which
+     *                 may be a failure)
      */
-    public interface Progress {
-        /** The file's text, once read and decoded. */
-        default void text(String text) { }
-
-        /** The document tree, once it parses as YAML (before the schema check). */
-        default void parsed(Node root) { }
-    }
-
-    public static Result read(Path path, String display, Progress progress) {
+    public static Result read(Path path, String display, Consumer<String> textRead) {
         SourceText.Decoded decoded = SourceText.read(path);
         if (decoded.text() == null) return new Result(Optional.empty(), decoded.problems());
-        progress.text(decoded.text());
-        return parse(decoded.text(), display, path.toAbsolutePath().normalize().getParent(), progress::parsed);
+        textRead.accept(decoded.text());
+        return parse(decoded.text(), display, path.toAbsolutePath().normalize().getParent());
     }
 
     public static Result parse(String text, String display, Path dir) {
-        return parse(text, display, dir, root -> { });
-    }
-
-    private static Result parse(String text, String display, Path dir, Consumer<Node> parsedYaml) {
         dev.bucketscope.core.Timings.mark("  inventory: read file");
         var parsed = YamlReader.parse(text);
         dev.bucketscope.core.Timings.mark("  inventory: yaml");
@@ -92,7 +81,6 @@ public final class InventoryReader {
             return new Result(Optional.empty(), problems);
         }
         Node root = parsed.root();
-        parsedYaml.accept(root);
         List<Problem> schemaProblems = validate(root);
         dev.bucketscope.core.Timings.mark("  inventory: schema");
         if (!schemaProblems.isEmpty()) return new Result(Optional.empty(), schemaProblems);
