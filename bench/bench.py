@@ -8,7 +8,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 T = os.path.join(ROOT, "target")
 B = os.path.join(T, "bench")
 JAR = os.path.join(T, "bucketscope.jar")
-CLASSES = os.path.join(B, "classes")
+CLASSES = os.path.join(B, "bench.jar")  # made by bench/run.sh
 QUIET = ["-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
 C1 = ["-XX:TieredStopAtLevel=1"]
 SERIAL = ["-XX:+UseSerialGC"]
@@ -65,9 +65,15 @@ def gen(name, *args):
 def archive(name, cmd_tail, cwd):
     """A dynamic AppCDS archive from one training run of the given command (same JVM flags)."""
     jsa = os.path.join(B, name + ".jsa")
-    if not os.path.exists(jsa) or os.path.getmtime(jsa) < os.path.getmtime(JAR):
+    # CDS checks each class-path jar's size and time, so an archive older than either jar is unusable.
+    if not os.path.exists(jsa) or os.path.getmtime(jsa) < max(os.path.getmtime(JAR), os.path.getmtime(CLASSES)):
+        if os.path.exists(jsa):
+            os.remove(jsa)
         subprocess.run(["java"] + LAUNCHER + QUIET + ["-XX:ArchiveClassesAtExit=" + jsa] + cmd_tail, cwd=cwd,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # A missing archive would silently make that side run without CDS and skew every ratio.
+        if not os.path.exists(jsa):
+            sys.exit("bench: could not make the CDS archive %s (java %s)" % (jsa, " ".join(cmd_tail)))
     return ["-XX:SharedArchiveFile=" + jsa] + QUIET
 
 

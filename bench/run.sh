@@ -8,6 +8,9 @@ set -eu
 root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 cd "$root"
 ./bucketscope --version >/dev/null          # builds target/bucketscope.jar and its archive when stale
-mkdir -p target/bench/classes
+rm -rf target/bench/classes && mkdir -p target/bench/classes
 javac -nowarn -d target/bench/classes -cp target/bucketscope.jar $(find src/bench/java -name '*.java')
+# A jar, not the class folder: CDS refuses to archive from a class path with a non-empty folder,
+# and the baseline must run with its own archive like bucketscope does.
+(cd target/bench/classes && jar cf ../bench.jar .)
 exec python3 bench/bench.py "$@"
