@@ -5,6 +5,7 @@ import dev.bucketscope.core.ProbeRule;
 import dev.bucketscope.core.RuleCatalog;
 import dev.bucketscope.core.Severity;
 import dev.bucketscope.core.Timings;
+import dev.bucketscope.inventory.SchemaPasses;
 import dev.bucketscope.report.LintReport;
 import dev.bucketscope.rules.BuiltinRules;
 import dev.bucketscope.source.LineMap;
@@ -95,7 +96,7 @@ final class LintCommand implements Callable<Integer> {
         Path cwd = Path.of("").toAbsolutePath();
         LintRun.Options options = new LintRun.Options(paths, cwd, Optional.ofNullable(inventory), Optional.ofNullable(dialectName),
                 overrides(catalog), todayDate(), Baseline.read(baseline), baseline == null ? "" : baseline.toString(),
-                onlyPolicies);
+                onlyPolicies, schemaPasses(System.getenv(), System.getProperty("user.home")));
         LintRun.Result result;
         try {
             result = LintRun.run(options, catalog);
@@ -117,6 +118,21 @@ final class LintCommand implements Callable<Integer> {
         out.flush();
         Timings.mark("write report");
         return ReportOptions.exitCode(result.findings(), threshold);
+    }
+
+    /**
+     * Where inventories that passed the schema check are remembered: $BUCKETSCOPE_CACHE_DIR, else
+     * $XDG_CACHE_HOME/bucketscope, else ~/.cache/bucketscope; nowhere with BUCKETSCOPE_CACHE=0.
+     */
+    static SchemaPasses schemaPasses(Map<String, String> env, String home) {
+        if ("0".equals(env.get("BUCKETSCOPE_CACHE"))) return SchemaPasses.none();
+        String dir = env.get("BUCKETSCOPE_CACHE_DIR");
+        if (dir != null && !dir.isEmpty()) return SchemaPasses.in(Path.of(dir));
+        String xdg = env.get("XDG_CACHE_HOME");
+        // The XDG specification says to ignore a relative path.
+        if (xdg != null && Path.of(xdg).isAbsolute()) return SchemaPasses.in(Path.of(xdg, "bucketscope"));
+        if (home != null && !home.isEmpty() && !home.equals("?")) return SchemaPasses.in(Path.of(home, ".cache", "bucketscope"));
+        return SchemaPasses.none();
     }
 
     private LocalDate todayDate() throws UsageException {

@@ -9,6 +9,7 @@ import dev.bucketscope.inventory.CredentialsFile;
 import dev.bucketscope.inventory.Inventory;
 import dev.bucketscope.inventory.InventoryPrescan;
 import dev.bucketscope.inventory.InventoryReader;
+import dev.bucketscope.inventory.SchemaPasses;
 import dev.bucketscope.policy.CanonicalForm;
 import dev.bucketscope.policy.PolicyFile;
 import dev.bucketscope.policy.Statement;
@@ -49,12 +50,13 @@ public final class LintRun {
      * @param onlyPolicies treat named files like files found in a directory: skip what is not a
      *                     policy instead of reporting it (for hooks that pass every changed file)
      */
+    /** @param schemaPasses inventory texts known to pass the schema check (see {@link SchemaPasses}) */
     public record Options(List<Path> paths, Path workingDir, Optional<Path> inventory, Optional<String> dialectName,
                           Map<String, Severity> severities, LocalDate today, Set<String> baseline, String baselineName,
-                          boolean onlyPolicies) {
+                          boolean onlyPolicies, SchemaPasses schemaPasses) {
         public Options(List<Path> paths, Path workingDir, Optional<Path> inventory, Optional<String> dialectName,
                        Map<String, Severity> severities, LocalDate today, Set<String> baseline, String baselineName) {
-            this(paths, workingDir, inventory, dialectName, severities, today, baseline, baselineName, false);
+            this(paths, workingDir, inventory, dialectName, severities, today, baseline, baselineName, false, SchemaPasses.none());
         }
     }
 
@@ -481,7 +483,7 @@ public final class LintRun {
         String display = PolicySources.display(path.get(), o.workingDir());
         if (!Files.isRegularFile(path.get())) throw new ConfigException(display + ": inventory not found");
         Path dir = path.get().toAbsolutePath().normalize().getParent();
-        InventoryReader.Result r = InventoryReader.read(path.get(), display, prescan(o, dir, early));
+        InventoryReader.Result r = InventoryReader.read(path.get(), display, prescan(o, dir, early), o.schemaPasses());
         if (r.inventory().isEmpty()) {
             List<String> lines = new ArrayList<>();
             for (Problem p : r.problems()) {

@@ -55,7 +55,7 @@ public final class InventoryReader {
     }
 
     public static Result read(Path path, String display) {
-        return read(path, display, text -> { });
+        return read(path, display, text -> { }, SchemaPasses.none());
     }
 
     /**
@@ -63,15 +63,20 @@ public final class InventoryReader {
      *                 a caller that starts work needing a value or two of it, see
      *                 {@link InventoryPrescan}; that caller must still wait for the result, which
      *                 may be a failure)
+     * @param passes   texts known to pass the schema check, which is then skipped
      */
-    public static Result read(Path path, String display, Consumer<String> textRead) {
+    public static Result read(Path path, String display, Consumer<String> textRead, SchemaPasses passes) {
         SourceText.Decoded decoded = SourceText.read(path);
         if (decoded.text() == null) return new Result(Optional.empty(), decoded.problems());
         textRead.accept(decoded.text());
-        return parse(decoded.text(), display, path.toAbsolutePath().normalize().getParent());
+        return parse(decoded.text(), display, path.toAbsolutePath().normalize().getParent(), passes);
     }
 
     public static Result parse(String text, String display, Path dir) {
+        return parse(text, display, dir, SchemaPasses.none());
+    }
+
+    static Result parse(String text, String display, Path dir, SchemaPasses passes) {
         dev.bucketscope.core.Timings.mark("  inventory: read file");
         var parsed = YamlReader.parse(text);
         dev.bucketscope.core.Timings.mark("  inventory: yaml");
@@ -81,12 +86,22 @@ public final class InventoryReader {
             return new Result(Optional.empty(), problems);
         }
         Node root = parsed.root();
-        List<Problem> schemaProblems = validate(root);
-        dev.bucketscope.core.Timings.mark("  inventory: schema");
-        if (!schemaProblems.isEmpty()) return new Result(Optional.empty(), schemaProblems);
-        Node.ObjectNode obj = (Node.ObjectNode) root;
+        boolean passedBefore = passes.passed(text);
+        if (!passedBefore) {
+            List<Problem> schemaProblems = validate(root);
+            dev.bucketscope.core.Timings.mark("  inventory: schema");
+            if (!schemaProblems.isEmpty()) return new Result(Optional.empty(), schemaProblems);
+            passes.remember(text);
+        }
         List<Problem> problems = new ArrayList<>();
-        Inventory inv = build(obj, display, dir, problems);
+        Inventory inv;
+        try {
+            // The model is built on the schema's word: the casts below hold for a valid inventory.
+            inv = build((Node.ObjectNode) root, display, dir, problems);
+        } catch (RuntimeException e) {
+            if (!passedBefore) throw e;
+            return parse(text, display, dir, SchemaPasses.none()); // a remembered pass was wrong: check
+        }
         return problems.isEmpty() ? new Result(Optional.of(inv), List.of()) : new Result(Optional.empty(), problems);
     }
 

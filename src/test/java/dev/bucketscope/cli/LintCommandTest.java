@@ -122,4 +122,17 @@ class LintCommandTest {
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("did you mean 'unknown-action'"), unknown.err());
     }
+
+    @Test
+    void inventoryPassesAreRememberedWhereTheEnvironmentSays() {
+        java.util.function.Function<java.util.Map<String, String>, java.util.Optional<Path>> folder =
+                env -> LintCommand.schemaPasses(env, "/home/dev").folder();
+        assertEquals(java.util.Optional.of(Path.of("/home/dev/.cache/bucketscope")), folder.apply(java.util.Map.of()));
+        assertEquals(java.util.Optional.of(Path.of("/xdg/bucketscope")), folder.apply(java.util.Map.of("XDG_CACHE_HOME", "/xdg")));
+        assertEquals(java.util.Optional.of(Path.of("/home/dev/.cache/bucketscope")), folder.apply(java.util.Map.of("XDG_CACHE_HOME", "relative")),
+                "a relative XDG_CACHE_HOME is ignored");
+        assertEquals(java.util.Optional.of(Path.of("/c")), folder.apply(java.util.Map.of("BUCKETSCOPE_CACHE_DIR", "/c", "XDG_CACHE_HOME", "/xdg")));
+        assertEquals(java.util.Optional.empty(), folder.apply(java.util.Map.of("BUCKETSCOPE_CACHE", "0", "BUCKETSCOPE_CACHE_DIR", "/c")));
+        assertEquals(java.util.Optional.empty(), LintCommand.schemaPasses(java.util.Map.of(), null).folder());
+    }
 }

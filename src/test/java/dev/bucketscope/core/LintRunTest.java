@@ -150,4 +150,22 @@ class LintRunTest {
                 () -> run(INVENTORY + "server:\n  dialect: ceph\n", LocalDate.of(2026, 6, 1), Set.of()));
         assertTrue(unknown.getMessage().contains("ceph"), unknown.getMessage());
     }
+
+    /** A run that remembers the inventory's schema pass reports the same as one that checks it. */
+    @Test
+    void aRememberedSchemaPassChangesNoFinding() throws Exception {
+        LintRun.Result checked = run(INVENTORY, LocalDate.of(2026, 6, 1), Set.of());
+        Path cache = dir.resolve("cache");
+        java.util.function.Supplier<LintRun.Options> options = () -> new LintRun.Options(List.of(Path.of("policies/loki-storage.json")), dir,
+                Optional.empty(), Optional.empty(), Map.of(), LocalDate.of(2026, 6, 1), Set.of(), "baseline.json", false,
+                dev.bucketscope.inventory.SchemaPasses.in(cache));
+        LintRun.Result first = LintRun.run(options.get(), new RuleCatalog(BuiltinRules.all()));
+        try (var s = Files.list(cache)) {
+            assertEquals(1, s.count(), "one pass remembered");
+        }
+        LintRun.Result second = LintRun.run(options.get(), new RuleCatalog(BuiltinRules.all()));
+        assertEquals(first.findings(), second.findings());
+        assertEquals(checked.findings().stream().filter(f -> f.location().file().equals("policies/loki-storage.json")).toList(),
+                second.findings().stream().filter(f -> f.location().file().equals("policies/loki-storage.json")).toList());
+    }
 }
