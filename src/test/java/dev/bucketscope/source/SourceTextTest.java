@@ -3,6 +3,9 @@ package dev.bucketscope.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.bucketscope.source.Problem.Kind;
 import java.io.IOException;
@@ -10,7 +13,12 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 import org.junit.jupiter.api.io.TempDir;
 
 class SourceTextTest {
@@ -53,6 +61,43 @@ class SourceTextTest {
         assertEquals(Span.point(3, 1), p.span());
         Problem truncated = only(SourceText.decode(new byte[] {'[', '"', (byte) 0xE2, (byte) 0x82}));
         assertEquals("invalid UTF-8 at byte 2 (line 1)", truncated.message());
+    }
+
+    /**
+     * Decoding agrees with the JDK's strict UTF-8 decoder: on ASCII (its own fast path), and on
+     * bytes mostly ASCII with NULs, high bytes and byte order marks mixed in. A refusal is always
+     * for a reason the decoder sees (malformed), a NUL, or UTF-16.
+     */
+    @Test
+    void decodingAgreesWithTheJdksStrictDecoder() {
+        // byte order marks, é, €, and bytes never valid in UTF-8
+        int[] high = {0xEF, 0xBB, 0xBF, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xFF, 0xFE};
+        Gen<Integer> mostlyAscii = integers().between(0, 45).map(i -> i < 30 ? 'a' + i % 26 : i < 34 ? '"' + i : i < 36 ? 0 : high[i - 36]);
+        Gen<List<Integer>> texts = lists().of(mostlyAscii).ofSizeBetween(0, 24);
+        qt().withFixedSeed(7).withExamples(20_000).forAll(texts).checkAssert(list -> {
+            byte[] b = new byte[list.size()];
+            for (int i = 0; i < b.length; i++) b[i] = (byte) (int) list.get(i);
+            SourceText.Decoded d = SourceText.decode(b);
+            String strict = strict(b);
+            if (d.text() != null) {
+                assertEquals(strict, d.text(), () -> java.util.Arrays.toString(b));
+                assertTrue(d.problems().isEmpty());
+            } else {
+                assertTrue(strict == null || strict.indexOf('\0') >= 0 || d.problems().get(0).message().contains("UTF-16"),
+                        () -> java.util.Arrays.toString(b) + " " + d.problems());
+            }
+        });
+    }
+
+    /** The JDK's strict decoding, without a leading UTF-8 byte order mark; null when malformed. */
+    private static String strict(byte[] b) {
+        int start = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, start, b.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     @Test
