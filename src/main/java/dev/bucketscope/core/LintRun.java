@@ -132,7 +132,7 @@ public final class LintRun {
         if (inventory.isPresent()) {
             Inventory inv = inventory.get();
             CredentialsRead creds = Parallel.take(credentials, ConfigException.class);
-            findings = inventoryPhase(inv, o, phase.linted(), phase.byPath(), findings, linter, dialect, evaluator, creds);
+            findings = inventoryPhase(inv, o, phase.linted(), phase.byPath(), phase.realOf(), findings, linter, dialect, evaluator, creds);
             findings = focus(findings, roots, o, inventory.get());
         }
         findings = baseline(findings, o);
@@ -171,7 +171,7 @@ public final class LintRun {
 
     /** What the policy phase leaves for the rest of the run. */
     private record PolicyPhase(Dialect dialect, int files, List<InventoryContext.Linted> linted, Map<Path, PolicyFile> byPath,
-                               List<Finding> findings) {
+                               List<Finding> findings, Map<Path, Path> realOf) {
         /** The findings at the severities of {@code linter}, without those of rules it turns off. */
         PolicyPhase atSeverities(Linter linter, RuleCatalog catalog) {
             List<Finding> out = new ArrayList<>(findings.size());
@@ -181,7 +181,7 @@ public final class LintRun {
                 out.add(s == f.severity() ? f
                         : new Finding(f.ruleId(), s, f.location(), f.message(), f.related(), f.fingerprint(), f.component(), f.suppression()));
             }
-            return new PolicyPhase(dialect, files, linted, byPath, out);
+            return new PolicyPhase(dialect, files, linted, byPath, out, realOf);
         }
     }
 
@@ -202,7 +202,7 @@ public final class LintRun {
             findings.addAll(l.findings());
         }
         Timings.mark("read and lint policies");
-        return new PolicyPhase(dialect, fileCount, linted, byPath, findings);
+        return new PolicyPhase(dialect, fileCount, linted, byPath, findings, wanted.realOf());
     }
 
     /** What the run keeps of one source: its policy findings, and the document when a component owns it. */
@@ -220,14 +220,24 @@ public final class LintRun {
         // Only a file named like a component policy can be one: the others are not resolved (a
         // system call per path element). A component policy missed here is read again later.
         Path real = !s.markdown() && docs.size() == 1 && wanted.names().contains(s.path().getFileName().toString())
-                ? real(s.path()) : null;
+                ? wanted.real(s.path()) : null;
         PolicyFile kept = real != null && wanted.paths().contains(real) ? docs.get(0) : null;
         return new Loaded(docs.size(), linted, real, kept, findings);
     }
 
-    /** The component policies the run keeps whole: their real paths, and their file names as given and as resolved. */
-    private record Wanted(Set<Path> paths, Set<String> names) {
-        static final Wanted NONE = new Wanted(Set.of(), Set.of());
+    /**
+     * The component policies the run keeps whole: their real paths, and their file names as given
+     * and as resolved; {@code realOf} maps each given path (absolute, normalised) that resolved to
+     * its real path, so that the walk's copy of it and the inventory phase do not resolve it again
+     * (a system call per path element, the largest single cost of 10,000 policies after reading).
+     */
+    private record Wanted(Set<Path> paths, Set<String> names, Map<Path, Path> realOf) {
+        static final Wanted NONE = new Wanted(Set.of(), Set.of(), Map.of());
+
+        Path real(Path p) {
+            Path known = realOf.get(p.toAbsolutePath().normalize());
+            return known != null ? known : LintRun.real(p);
+        }
     }
 
     /** The real paths of the component policies (the files the inventory phase reads again). */
@@ -240,14 +250,21 @@ public final class LintRun {
     private static Wanted wanted(Path dir, List<String> policies) {
         Set<Path> paths = new java.util.HashSet<>();
         Set<String> names = new java.util.HashSet<>();
+        Map<Path, Path> realOf = new HashMap<>();
         for (String p : policies) {
-            Path given = dir.resolve(p).normalize();
-            Path real = real(given);
+            Path given = dir.resolve(p).toAbsolutePath().normalize();
+            Path real;
+            try {
+                real = given.toRealPath();
+                realOf.put(given, real);
+            } catch (IOException e) {
+                real = given; // read later, where its problem is reported
+            }
             paths.add(real);
             if (given.getFileName() != null) names.add(given.getFileName().toString());
             if (real.getFileName() != null) names.add(real.getFileName().toString());
         }
-        return new Wanted(paths, names);
+        return new Wanted(paths, names, realOf);
     }
 
     /** The credentials file named by the inventory, or why it was not read. */
@@ -262,10 +279,11 @@ public final class LintRun {
     }
 
     private static List<Finding> inventoryPhase(Inventory inv, Options o, List<InventoryContext.Linted> jsonFiles, Map<Path, PolicyFile> byPath,
+                                                Map<Path, Path> realOf,
                                                 List<Finding> policyFindings, Linter linter, Dialect dialect,
                                                 Evaluator evaluator, CredentialsRead credentialsRead) {
         Map<String, String> fileProblems = new HashMap<>();
-        Map<String, PolicyFile> policies = componentPolicies(inv, byPath, o.workingDir(), dialect, fileProblems);
+        Map<String, PolicyFile> policies = componentPolicies(inv, byPath, realOf, o.workingDir(), dialect, fileProblems);
         Map<String, Component> owners = new HashMap<>();
         Map<String, Node> roots = new HashMap<>();
         roots.put(inv.file(), inv.root());
@@ -297,9 +315,10 @@ public final class LintRun {
 
     /**
      * Each component's policy, read from inside the inventory's directory (reusing the documents
-     * the run already read); why a file was not read goes into {@code fileProblems}.
+     * the run already read, and the real paths it already resolved); why a file was not read goes
+     * into {@code fileProblems}.
      */
-    static Map<String, PolicyFile> componentPolicies(Inventory inv, Map<Path, PolicyFile> byPath, Path workingDir,
+    static Map<String, PolicyFile> componentPolicies(Inventory inv, Map<Path, PolicyFile> byPath, Map<Path, Path> realOf, Path workingDir,
                                                      Dialect dialect, Map<String, String> fileProblems) {
         Map<String, PolicyFile> policies = new LinkedHashMap<>();
         Path root = inv.dir().toAbsolutePath().normalize();
@@ -307,7 +326,7 @@ public final class LintRun {
         for (Component c : inv.components()) {
             if (c.policy().isEmpty()) continue;
             Path p = inv.dir().resolve(c.policy().get().text()).normalize();
-            Inside in = inside(root, realRoot, p);
+            Inside in = inside(root, realRoot, p, realOf);
             if (in.problem().isPresent()) {
                 fileProblems.put(c.id(), in.problem().get());
                 continue;
@@ -430,19 +449,25 @@ public final class LintRun {
     }
 
     private static Inside inside(Path root, Path p) {
-        return inside(root.toAbsolutePath().normalize(), real(root), p);
+        return inside(root.toAbsolutePath().normalize(), real(root), p, Map.of());
     }
 
-    /** @param realRoot {@code root}'s real path, resolved once by callers that check many files */
-    private static Inside inside(Path root, Path realRoot, Path p) {
-        if (!p.toAbsolutePath().normalize().startsWith(root)) return Inside.not("points outside the inventory's directory; not read");
-        Path real;
-        try {
-            real = p.toRealPath();
-        } catch (java.nio.file.NoSuchFileException e) {
-            return Inside.not("does not exist");
-        } catch (IOException e) {
-            return Inside.not(Files.exists(p) ? "cannot be read" : "does not exist");
+    /**
+     * @param realRoot {@code root}'s real path, resolved once by callers that check many files
+     * @param realOf   real paths already resolved, by absolute normalised path
+     */
+    private static Inside inside(Path root, Path realRoot, Path p, Map<Path, Path> realOf) {
+        Path abs = p.toAbsolutePath().normalize();
+        if (!abs.startsWith(root)) return Inside.not("points outside the inventory's directory; not read");
+        Path real = realOf.get(abs);
+        if (real == null) {
+            try {
+                real = p.toRealPath();
+            } catch (java.nio.file.NoSuchFileException e) {
+                return Inside.not("does not exist");
+            } catch (IOException e) {
+                return Inside.not(Files.exists(p) ? "cannot be read" : "does not exist");
+            }
         }
         if (!real.startsWith(realRoot)) return Inside.not("is a symlink leading outside the inventory's directory; not read");
         return new Inside(Optional.of(real), Optional.empty());
