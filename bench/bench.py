@@ -42,16 +42,21 @@ def run_once(cmd, cwd):
 
 
 def alternate(cmds, cwd, runs, warmup=2):
-    """Runs the commands in turn (A B A B ...); per command the median wall and peak RSS, and the
-    median of the per-round ratios of each command to the first."""
+    """Runs the commands in turn (A B, B A, A B ...); per command the median wall and peak RSS,
+    and the median of the per-round ratios of each command to the first."""
     for _ in range(warmup):
         for c in cmds:
             run_once(c, cwd)
     walls = [[] for _ in cmds]
     rss = [[] for _ in cmds]
-    for _ in range(runs):
-        for i, c in enumerate(cmds):
-            w, m = run_once(c, cwd)
+    for k in range(runs):
+        # A B, then B A: whichever runs first after a pause pays for files the kernel dropped
+        # from its cache meanwhile (DAMON reclaims here), which made the second look ~3% faster.
+        order = list(range(len(cmds)))
+        if k % 2:
+            order.reverse()
+        for i in order:
+            w, m = run_once(cmds[i], cwd)
             walls[i].append(w)
             rss[i].append(m)
     out = []
