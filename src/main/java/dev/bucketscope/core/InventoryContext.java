@@ -34,6 +34,7 @@ public final class InventoryContext {
     private final Map<String, AccessMap> access = new HashMap<>();
     private final List<Report> reports = new ArrayList<>();
     private final Map<String, String> fileProblems;
+    private Set<String> concerned; // null: every component
     private Map<AcceptedException, ExceptionUse> exceptionUses = Map.of();
     private Set<String> knownRuleIds = Set.of();
 
@@ -87,7 +88,22 @@ public final class InventoryContext {
                 new Evaluator(dialect), today);
         f.exceptionUses = exceptionUses;
         f.knownRuleIds = knownRuleIds;
+        f.concerned = concerned;
         return f;
+    }
+
+    /**
+     * Whether the run keeps findings about this component. All are kept, except when a commit hook
+     * passes some policy files: then those of the components owning them ({@code LintRun.focus}).
+     * A rule that looks at one component at a time, and reports only about it, skips the others.
+     */
+    public boolean concerns(Component c) {
+        return concerned == null || concerned.contains(c.id());
+    }
+
+    /** Keeps findings about these components only (by id); see {@link #concerns}. */
+    void concernOnly(Set<String> componentIds) {
+        this.concerned = Set.copyOf(componentIds);
     }
 
     /** Key of {@link #fileProblem} for the credentials file. */

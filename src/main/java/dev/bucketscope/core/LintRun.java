@@ -132,8 +132,14 @@ public final class LintRun {
         if (inventory.isPresent()) {
             Inventory inv = inventory.get();
             CredentialsRead creds = Parallel.take(credentials, ConfigException.class);
-            findings = inventoryPhase(inv, o, phase.linted(), phase.byPath(), phase.realOf(), findings, linter, dialect, evaluator, creds);
-            findings = focus(findings, roots, o, inventory.get());
+            Optional<Focus> focus = focus(roots, o, inv);
+            findings = inventoryPhase(inv, o, phase.linted(), phase.byPath(), phase.realOf(), findings, linter, dialect, evaluator, creds,
+                    focus);
+            if (focus.isPresent()) {
+                List<Finding> kept = new ArrayList<>();
+                for (Finding f : findings) if (focus.get().keeps(f)) kept.add(f);
+                findings = kept;
+            }
         }
         findings = baseline(findings, o);
         findings.sort(Finding.ORDER);
@@ -281,7 +287,7 @@ public final class LintRun {
     private static List<Finding> inventoryPhase(Inventory inv, Options o, List<InventoryContext.Linted> jsonFiles, Map<Path, PolicyFile> byPath,
                                                 Map<Path, Path> realOf,
                                                 List<Finding> policyFindings, Linter linter, Dialect dialect,
-                                                Evaluator evaluator, CredentialsRead credentialsRead) {
+                                                Evaluator evaluator, CredentialsRead credentialsRead, Optional<Focus> focus) {
         Map<String, String> fileProblems = new HashMap<>();
         Map<String, PolicyFile> policies = componentPolicies(inv, byPath, realOf, o.workingDir(), dialect, fileProblems);
         Map<String, Component> owners = new HashMap<>();
@@ -298,6 +304,8 @@ public final class LintRun {
         InventoryContext ctx = new InventoryContext(inv, policies, jsonFiles, credentials, fileProblems, dialect, evaluator, o.today());
         Timings.mark("component policies, credentials");
         ctx.knownRuleIds(Set.copyOf(linter.ruleIds()));
+        // Findings about other components would be dropped: rules need not look for them.
+        focus.ifPresent(f -> ctx.concernOnly(f.components()));
 
         List<Finding> all = new ArrayList<>();
         for (Finding f : policyFindings) {
@@ -341,19 +349,27 @@ public final class LintRun {
         return policies;
     }
 
+    /** The findings a run keeps: those in the given files, and those about the given components. */
+    private record Focus(Set<String> files, Set<String> components) {
+        boolean keeps(Finding f) {
+            return files.contains(f.location().file()) || components.contains(f.component());
+        }
+    }
+
     /**
      * When only files are given (a commit hook passing the changed files), inventory findings are
-     * kept for those files and for the components whose policy is among them; all of them when
-     * the inventory or the credentials file itself changed. Unchanged files do not block a commit.
+     * kept for those files and for the components whose policy is among them; all of them (no
+     * focus) when the inventory or the credentials file itself changed. Unchanged files do not
+     * block a commit.
      */
-    private static List<Finding> focus(List<Finding> findings, List<Path> roots, Options o, Inventory inv) {
-        if (!roots.stream().allMatch(r -> Files.isRegularFile(o.workingDir().resolve(r)))) return findings;
+    private static Optional<Focus> focus(List<Path> roots, Options o, Inventory inv) {
+        if (!roots.stream().allMatch(r -> Files.isRegularFile(o.workingDir().resolve(r)))) return Optional.empty();
         Set<String> given = new java.util.HashSet<>();
         for (Path r : roots) given.add(PolicySources.display(o.workingDir().resolve(r), o.workingDir()));
-        if (given.contains(inv.file())) return findings;
+        if (given.contains(inv.file())) return Optional.empty();
         if (inv.credentials().isPresent()) {
             Path creds = inv.dir().resolve(inv.credentials().get().file().text()).normalize();
-            if (given.contains(PolicySources.display(creds, o.workingDir()))) return findings;
+            if (given.contains(PolicySources.display(creds, o.workingDir()))) return Optional.empty();
         }
         Set<String> components = new java.util.HashSet<>();
         for (Component c : inv.components()) {
@@ -361,11 +377,7 @@ public final class LintRun {
             Path p = inv.dir().resolve(c.policy().get().text()).normalize();
             if (given.contains(PolicySources.display(p, o.workingDir()))) components.add(c.id());
         }
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : findings) {
-            if (given.contains(f.location().file()) || components.contains(f.component())) out.add(f);
-        }
-        return out;
+        return Optional.of(new Focus(given, components));
     }
 
     private static Finding.Related entryOf(InventoryContext ctx, Component c) {

@@ -39,6 +39,7 @@ public final class CrossComponentAccessRule implements InventoryRule {
             scopes.add(literalPrefix(c.scope().text()), i);
         }
         for (Component c : components) {
+            if (!ctx.concerns(c)) continue;
             Optional<PolicyFile> file = ctx.policy(c);
             Optional<AccessMap> access = ctx.access(c);
             if (file.isEmpty() || access.isEmpty()) continue;

@@ -25,6 +25,7 @@ public final class MissingPermissionRule implements InventoryRule {
     @Override
     public void check(InventoryContext ctx) {
         for (Component c : ctx.inventory().components()) {
+            if (!ctx.concerns(c)) continue;
             Optional<PolicyFile> file = ctx.policy(c);
             Optional<AccessMap> access = ctx.access(c);
             if (file.isEmpty() || access.isEmpty()) continue;

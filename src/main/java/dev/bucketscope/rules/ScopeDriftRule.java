@@ -17,6 +17,7 @@ public final class ScopeDriftRule implements InventoryRule {
     @Override
     public void check(InventoryContext ctx) {
         for (Component c : ctx.inventory().components()) {
+            if (!ctx.concerns(c)) continue;
             Optional<PolicyFile> file = ctx.policy(c);
             if (file.isEmpty() || file.get().policy().isEmpty()) continue;
             String scope = c.scope().text();

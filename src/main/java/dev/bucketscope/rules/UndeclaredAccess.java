@@ -27,6 +27,7 @@ final class UndeclaredAccess {
     /** Reports each capability of {@code caps} granted but not declared, and undeclared management actions if asked. */
     static void report(InventoryContext ctx, List<Capability> caps, boolean management) {
         for (Component c : ctx.inventory().components()) {
+            if (!ctx.concerns(c)) continue;
             Optional<PolicyFile> file = ctx.policy(c);
             Optional<AccessMap> access = ctx.access(c);
             if (file.isEmpty() || access.isEmpty()) continue;

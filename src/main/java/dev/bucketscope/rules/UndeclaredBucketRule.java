@@ -22,6 +22,7 @@ public final class UndeclaredBucketRule implements InventoryRule {
     @Override
     public void check(InventoryContext ctx) {
         for (Component c : ctx.inventory().components()) {
+            if (!ctx.concerns(c)) continue;
             Optional<PolicyFile> file = ctx.policy(c);
             if (file.isEmpty() || file.get().policy().isEmpty()) continue;
             Set<String> declared = new HashSet<>();

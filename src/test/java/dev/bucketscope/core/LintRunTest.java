@@ -168,4 +168,57 @@ class LintRunTest {
         assertEquals(checked.findings().stream().filter(f -> f.location().file().equals("policies/loki-storage.json")).toList(),
                 second.findings().stream().filter(f -> f.location().file().equals("policies/loki-storage.json")).toList());
     }
+
+    /**
+     * Given policy files only (a commit hook), a run reports what a whole run reports in those
+     * files and about their components, and nothing else; given the inventory too, everything
+     * about every component. Inventory rules skip the other components, so this also checks that
+     * skipping them loses nothing and that identities (fingerprints) do not depend on them.
+     */
+    @Test
+    void aCommitHookReportsWhatAWholeRunReportsAboutItsFiles() throws Exception {
+        Files.createDirectories(dir.resolve("policies"));
+        // each reaches the other's buckets, writes where it declared reads, and uses a wildcard
+        Files.writeString(dir.resolve("policies/loki-storage.json"), "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"s3:*\"],\"Resource\":[\"arn:aws:s3:::*\"]}]}");
+        Files.writeString(dir.resolve("policies/langfuse-storage.json"), "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"s3:PutObject\",\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::l*/*\"]}]}");
+        Files.writeString(dir.resolve("bucketscope.yaml"), """
+                version: 1
+                components:
+                  - name: loki
+                    policy: policies/loki-storage.json
+                    buckets:
+                      loki-chunks: read-only
+                  - name: langfuse
+                    policy: policies/langfuse-storage.json
+                    buckets:
+                      langfuse-events: read-only
+                """);
+        java.util.function.Function<List<Path>, List<Finding>> lint = paths -> {
+            try {
+                // as the pre-commit hook runs it (--only-policies: the inventory is not read as a policy)
+                return LintRun.run(new LintRun.Options(paths, dir, Optional.empty(), Optional.empty(), Map.of(),
+                        LocalDate.of(2026, 6, 1), Set.of(), "baseline.json", true, dev.bucketscope.inventory.SchemaPasses.none()),
+                        new RuleCatalog(BuiltinRules.all())).findings();
+            } catch (LintRun.ConfigException e) {
+                throw new AssertionError(e);
+            }
+        };
+        List<Finding> whole = lint.apply(List.of(Path.of(".")));
+        assertTrue(whole.stream().anyMatch(f -> f.component().equals("langfuse") && f.location().file().equals("bucketscope.yaml")),
+                whole.toString());
+        assertTrue(whole.stream().anyMatch(f -> f.ruleId().equals("cross-component-access") && f.component().equals("langfuse")),
+                whole.toString());
+
+        List<Finding> loki = lint.apply(List.of(Path.of("policies/loki-storage.json")));
+        List<Finding> expected = whole.stream()
+                .filter(f -> f.location().file().equals("policies/loki-storage.json") || f.component().equals("loki")).toList();
+        assertTrue(expected.stream().anyMatch(f -> f.ruleId().equals("cross-component-access")), expected.toString());
+        assertEquals(expected, loki);
+
+        List<Finding> withInventory = lint.apply(List.of(Path.of("policies/loki-storage.json"), Path.of("bucketscope.yaml")));
+        assertEquals(whole.stream().filter(f -> !f.location().file().equals("policies/langfuse-storage.json")).toList(),
+                withInventory.stream().filter(f -> !f.location().file().equals("policies/langfuse-storage.json")).toList());
+    }
 }
