@@ -1,0 +1,34 @@
+package dev.bucketscope.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/** {@link AllowedActions#isFamilyStar} answers what the pattern it replaces answered. */
+class AllowedActionsTest {
+    private static final Pattern FAMILY_STAR = Pattern.compile("(?i)(s3|admin|kms|sts):\\*");
+
+    private static boolean reference(String value) {
+        return value.equals("*") || FAMILY_STAR.matcher(value).matches();
+    }
+
+    @Test
+    void familyStarsAsThePatternMatchedThem() {
+        for (String v : List.of("*", "s3:*", "S3:*", "Admin:*", "KMS:*", "sts:*", "s3:Get*", "s3:", "s3*", ":*", "*:*", "ec2:*",
+                "s3:**", "ss3:*", "\u017f3:*", "\u212Ams:*", "adm\u0130n:*", "")) {
+            assertEquals(reference(v), AllowedActions.isFamilyStar(v), v);
+        }
+        // Strings over a small alphabet of family letters, case variants, separators and look-alikes.
+        String alphabet = "s3adminktSADMINKT:*\u017f\u212A\u0130x";
+        Gen<String> values = lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, 8)
+                .map(l -> l.stream().map(i -> String.valueOf(alphabet.charAt(i))).reduce("", String::concat));
+        qt().withFixedSeed(3).withExamples(20_000).forAll(values).checkAssert(v ->
+                assertEquals(reference(v), AllowedActions.isFamilyStar(v), v));
+    }
+}
