@@ -26,6 +26,7 @@ import java.util.Set;
 public final class InventoryContext {
     private final Inventory inventory;
     private final Map<String, PolicyFile> policies;
+    private final Map<String, String> policyNames;
     private final List<Linted> policyFiles;
     private final Optional<CredentialsFile> credentials;
     private final Dialect dialect;
@@ -66,12 +67,13 @@ public final class InventoryContext {
      * @param fileProblems why a referenced file was not read, keyed by component name (its policy)
      *                     or {@link #CREDENTIALS} (the credentials file): missing, outside the tree, not a policy
      */
-    public InventoryContext(Inventory inventory, Map<String, PolicyFile> policies, List<Linted> policyFiles,
-                            Optional<CredentialsFile> credentials, Map<String, String> fileProblems,
+    public InventoryContext(Inventory inventory, Map<String, PolicyFile> policies, Map<String, String> policyNames,
+                            List<Linted> policyFiles, Optional<CredentialsFile> credentials, Map<String, String> fileProblems,
                             Dialect dialect, Evaluator evaluator, LocalDate today) {
         this.fileProblems = Map.copyOf(fileProblems);
         this.inventory = inventory;
         this.policies = Map.copyOf(policies);
+        this.policyNames = Map.copyOf(policyNames);
         this.policyFiles = List.copyOf(policyFiles);
         this.credentials = credentials;
         this.dialect = dialect;
@@ -84,7 +86,7 @@ public final class InventoryContext {
      * reports (none of which may be shared), the same exception uses and rule ids.
      */
     InventoryContext fork() {
-        InventoryContext f = new InventoryContext(inventory, policies, policyFiles, credentials, fileProblems, dialect,
+        InventoryContext f = new InventoryContext(inventory, policies, policyNames, policyFiles, credentials, fileProblems, dialect,
                 new Evaluator(dialect), today);
         f.exceptionUses = exceptionUses;
         f.knownRuleIds = knownRuleIds;
@@ -133,6 +135,14 @@ public final class InventoryContext {
     /** The component's policy as read, when its file exists inside the tree. */
     public Optional<PolicyFile> policy(Component c) {
         return Optional.ofNullable(policies.get(c.id()));
+    }
+
+    /**
+     * The file name (display path) the component's policy is read as, also when this run did not
+     * read it (a commit hook reads only the policies of the components it reports on).
+     */
+    public Optional<String> policyName(Component c) {
+        return Optional.ofNullable(policyNames.get(c.id()));
     }
 
     /** Every policy file of the run (Markdown blocks excluded: no component owns documentation). */

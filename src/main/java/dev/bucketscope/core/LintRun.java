@@ -289,19 +289,22 @@ public final class LintRun {
                                                 List<Finding> policyFindings, Linter linter, Dialect dialect,
                                                 Evaluator evaluator, CredentialsRead credentialsRead, Optional<Focus> focus) {
         Map<String, String> fileProblems = new HashMap<>();
-        Map<String, PolicyFile> policies = componentPolicies(inv, byPath, realOf, o.workingDir(), dialect, fileProblems);
+        // A commit hook's run reads the policies of the components it reports on only.
+        ComponentPolicies read = componentPolicies(inv, byPath, realOf, o.workingDir(), dialect, fileProblems,
+                c -> focus.isEmpty() || focus.get().components().contains(c.id()));
+        Map<String, PolicyFile> policies = read.read();
         Map<String, Component> owners = new HashMap<>();
         Map<String, Node> roots = new HashMap<>();
         roots.put(inv.file(), inv.root());
         for (Component c : inv.components()) {
+            String name = read.names().get(c.id());
+            if (name != null) owners.putIfAbsent(name, c);
             PolicyFile f = policies.get(c.id());
-            if (f == null) continue;
-            owners.putIfAbsent(f.file(), c);
-            f.policy().ifPresent(pol -> roots.put(pol.file(), pol.root()));
+            if (f != null) f.policy().ifPresent(pol -> roots.put(pol.file(), pol.root()));
         }
         Optional<CredentialsFile> credentials = credentialsRead.file();
         credentialsRead.problem().ifPresent(problem -> fileProblems.put(InventoryContext.CREDENTIALS, problem));
-        InventoryContext ctx = new InventoryContext(inv, policies, jsonFiles, credentials, fileProblems, dialect, evaluator, o.today());
+        InventoryContext ctx = new InventoryContext(inv, policies, read.names(), jsonFiles, credentials, fileProblems, dialect, evaluator, o.today());
         Timings.mark("component policies, credentials");
         ctx.knownRuleIds(Set.copyOf(linter.ruleIds()));
         // Findings about other components would be dropped: rules need not look for them.
@@ -322,13 +325,23 @@ public final class LintRun {
     }
 
     /**
+     * The components' policies: those read, by component id, and the file name each component's
+     * policy is read as (its display path), whether read or not.
+     */
+    record ComponentPolicies(Map<String, PolicyFile> read, Map<String, String> names) {}
+
+    /**
      * Each component's policy, read from inside the inventory's directory (reusing the documents
      * the run already read, and the real paths it already resolved); why a file was not read goes
-     * into {@code fileProblems}.
+     * into {@code fileProblems}. Only the components {@code wanted} says are read: the others'
+     * (in a commit hook's run, components it does not report on) get their name alone, which is
+     * the display path a JSON policy is read as.
      */
-    static Map<String, PolicyFile> componentPolicies(Inventory inv, Map<Path, PolicyFile> byPath, Map<Path, Path> realOf, Path workingDir,
-                                                     Dialect dialect, Map<String, String> fileProblems) {
+    static ComponentPolicies componentPolicies(Inventory inv, Map<Path, PolicyFile> byPath, Map<Path, Path> realOf, Path workingDir,
+                                               Dialect dialect, Map<String, String> fileProblems,
+                                               java.util.function.Predicate<Component> wanted) {
         Map<String, PolicyFile> policies = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
         Path root = inv.dir().toAbsolutePath().normalize();
         Path realRoot = real(root);
         for (Component c : inv.components()) {
@@ -340,13 +353,21 @@ public final class LintRun {
                 continue;
             }
             PolicyFile f = byPath.get(in.real().orElseThrow());
+            String display = PolicySources.display(p, workingDir);
+            if (f == null && !wanted.test(c) && !display.toLowerCase(java.util.Locale.ROOT).endsWith(".md")) {
+                names.put(c.id(), display); // read as one document of this name (PolicyLoader, explicit JSON)
+                continue;
+            }
             if (f == null) {
-                List<PolicyFile> docs = PolicyLoader.load(new PolicySources.Source(p, PolicySources.display(p, workingDir), true), dialect);
+                List<PolicyFile> docs = PolicyLoader.load(new PolicySources.Source(p, display, true), dialect);
                 f = docs.isEmpty() ? null : docs.get(0);
             }
-            if (f != null) policies.put(c.id(), f);
+            if (f != null) {
+                policies.put(c.id(), f);
+                names.put(c.id(), f.file());
+            }
         }
-        return policies;
+        return new ComponentPolicies(policies, names);
     }
 
     /** The findings a run keeps: those in the given files, and those about the given components. */

@@ -40,7 +40,7 @@ public final class SharedCredentialsRule implements InventoryRule {
             }
             if (c.policy().isPresent()) {
                 Value policy = c.policy().get();
-                String file = ctx.policy(c).map(f -> f.file()).orElse(policy.text());
+                String file = ctx.policyName(c).orElse(policy.text());
                 Component owner = policies.putIfAbsent(file, c);
                 if (owner != null) {
                     ctx.reportInventory(policy.span(), policy.pointer(), "component '" + c.id() + "' shares policy '"

@@ -19,7 +19,7 @@ public final class UnownedPolicyRule implements InventoryRule {
     public void check(InventoryContext ctx) {
         Set<String> owned = new HashSet<>();
         for (Component c : ctx.inventory().components()) {
-            ctx.policy(c).ifPresent(f -> owned.add(f.file()));
+            ctx.policyName(c).ifPresent(owned::add);
         }
         for (InventoryContext.Linted f : ctx.policyFiles()) {
             if (owned.contains(f.file())) continue;
