@@ -14,7 +14,6 @@ C1 = ["-XX:TieredStopAtLevel=1"]
 SERIAL = ["-XX:+UseSerialGC"]
 
 
-
 def thp_on_request():
     """Whether the kernel gives transparent huge pages on madvise (the launcher checks the same)."""
     try:

@@ -43,14 +43,12 @@ public final class LintRun {
     private LintRun() {}
 
     /**
-     * @param dialectName the --dialect option when given; else the inventory's, else rustfs
-     * @param baseline fingerprints of accepted findings, already read
-     */
-    /**
+     * @param dialectName  the --dialect option when given; else the inventory's, else rustfs
+     * @param baseline     fingerprints of accepted findings, already read
      * @param onlyPolicies treat named files like files found in a directory: skip what is not a
      *                     policy instead of reporting it (for hooks that pass every changed file)
+     * @param schemaPasses inventory texts known to pass the schema check (see {@link SchemaPasses})
      */
-    /** @param schemaPasses inventory texts known to pass the schema check (see {@link SchemaPasses}) */
     public record Options(List<Path> paths, Path workingDir, Optional<Path> inventory, Optional<String> dialectName,
                           Map<String, Severity> severities, LocalDate today, Set<String> baseline, String baselineName,
                           boolean onlyPolicies, SchemaPasses schemaPasses) {
@@ -77,7 +75,7 @@ public final class LintRun {
         List<Path> roots = o.paths().isEmpty() ? List.of(Path.of(".")) : o.paths();
         // The inventory is read on a second thread while the sources are found and the policies
         // linted: the two are independent, and on a large repository each takes a fifth of a
-        // second or more. A commit hook's run gains too (0.90x, bench/): its cold start leaves
+        // second or more. A commit hook's run gains too (0.94x, bench/): its cold start leaves
         // the second core mostly idle.
         // Completed as soon as the inventory tells what the policy phase needs (see below).
         CompletableFuture<Optional<Early>> early = new CompletableFuture<>();
@@ -107,10 +105,10 @@ public final class LintRun {
         // The policy phase needs the dialect and which files the components own. It starts as soon
         // as the inventory's lines tell them (InventoryPrescan, for a plainly written inventory),
         // while the reader parses it and checks it against the schema (on a large inventory,
-        // longer than the walk). The rules then run at the command line's
-        // severities; the inventory's are applied once it is read. If the inventory fails, the run
-        // stops as it always did; if its dialect turns out to differ from the one the phase started
-        // with, the policies are linted again. An inventory the prescan cannot read is waited for.
+        // longer than the walk). The rules then run at the command line's severities; the
+        // inventory's are applied once it is read. If the inventory fails, the run stops as it
+        // always did; if its dialect turns out to differ from the one the phase started with, the
+        // policies are linted again. An inventory the prescan cannot read is waited for.
         PolicyPhase phase = null;
         Optional<Early> start = Parallel.take(early, ConfigException.class);
         if (start.isPresent()) {
@@ -353,13 +351,14 @@ public final class LintRun {
                 continue;
             }
             PolicyFile f = byPath.get(in.real().orElseThrow());
-            String display = PolicySources.display(p, workingDir);
-            if (f == null && !wanted.test(c) && !display.toLowerCase(java.util.Locale.ROOT).endsWith(".md")) {
-                names.put(c.id(), display); // read as one document of this name (PolicyLoader, explicit JSON)
-                continue;
-            }
             if (f == null) {
-                List<PolicyFile> docs = PolicyLoader.load(new PolicySources.Source(p, display, true), dialect);
+                PolicySources.Source source = new PolicySources.Source(p, PolicySources.display(p, workingDir), true);
+                if (!wanted.test(c) && !source.markdown()) {
+                    // PolicyLoader reads a named JSON file as exactly one document of this name.
+                    names.put(c.id(), source.displayPath());
+                    continue;
+                }
+                List<PolicyFile> docs = PolicyLoader.load(source, dialect);
                 f = docs.isEmpty() ? null : docs.get(0);
             }
             if (f != null) {
