@@ -117,7 +117,8 @@ def main():
     p10k = gen("p10000", "--policies", "10000", "--components", "2000")
     one_file = "policies/loki-storage.json"
 
-    cds_bs = archive("bucketscope", bs + ["."], one)
+    # Trained through picocli (--debug before lint), like the launcher's archive.
+    cds_bs = archive("bucketscope", ["-jar", JAR, "--debug", "lint"] + TODAY + ["."], one)
     cds_base = archive("baseline", base + [one_file], one)
     best = LAUNCHER + cds_bs
     print("# bucketscope benchmark\n")

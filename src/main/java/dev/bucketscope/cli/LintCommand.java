@@ -54,11 +54,13 @@ final class LintCommand implements Callable<Integer> {
     Path inventory;
 
     @Mixin
-    ReportOptions report;
+    ReportOptions report = new ReportOptions();
 
-    @Option(names = "--sarif-category", paramLabel = "CATEGORY", defaultValue = "bucketscope/",
+    static final String DEFAULT_SARIF_CATEGORY = "bucketscope/";
+
+    @Option(names = "--sarif-category", paramLabel = "CATEGORY", defaultValue = DEFAULT_SARIF_CATEGORY,
             description = "SARIF automationDetails.id: the code-scanning category, up to the last '/'. Default: ${DEFAULT-VALUE}.")
-    String sarifCategory;
+    String sarifCategory = DEFAULT_SARIF_CATEGORY;
 
     @Option(names = "--only-policies",
             description = {"Treat named files like files found in a directory: skip files that are not *.json or *.md",
@@ -86,9 +88,12 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command itself, once its fields are set (by picocli, or by {@link LintFastPath}). */
+    int run(PrintWriter out, PrintWriter err) throws UsageException {
         Timings.mark("JVM start-up, command line");
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         Severity threshold = report.validate();
         if (sarifCategory.isBlank()) throw new UsageException("--sarif-category must not be empty");
         Instant start = Instant.now();

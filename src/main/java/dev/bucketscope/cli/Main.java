@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,6 +44,29 @@ public final class Main implements Runnable {
 
     /** Runs one command line; returns the exit code. Never throws for bad input. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        Optional<LintFastPath.Parsed> lint = LintFastPath.parse(args);
+        if (lint.isEmpty()) return runWithPicocli(out, err, args);
+        int code;
+        try {
+            code = lint.get().command().run(out, err);
+        } catch (Exception e) {
+            code = failed(e, lint.get().debug(), err);
+        }
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Runs one command line through picocli, as {@link #run} does with all but plain {@code lint} lines. */
+    static int runWithPicocli(PrintWriter out, PrintWriter err, String... args) {
+        int code = commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The picocli model of the whole command line, with bucketscope's exit codes and error handling. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
@@ -57,21 +81,20 @@ public final class Main implements Runnable {
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.USAGE.code();
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof UsageException) {
-                err.println("bucketscope: " + ex.getMessage());
-                return ExitCode.USAGE.code();
-            }
-            boolean debug = parseResult.hasMatchedOption("--debug")
-                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
-            err.println("bucketscope: internal error: " + ex + " (rerun with --debug for details; please report it)");
-            if (debug) ex.printStackTrace(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, parseResult.hasMatchedOption("--debug")
+                || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug")), err));
+        return cl;
+    }
+
+    /** A command that threw: a usage error is one line; anything else is an internal error, with its trace under --debug. */
+    private static int failed(Exception ex, boolean debug, PrintWriter err) {
+        if (ex instanceof UsageException) {
+            err.println("bucketscope: " + ex.getMessage());
             return ExitCode.USAGE.code();
-        });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        }
+        err.println("bucketscope: internal error: " + ex + " (rerun with --debug for details; please report it)");
+        if (debug) ex.printStackTrace(err);
+        return ExitCode.USAGE.code();
     }
 
     /** Reads the version Maven wrote into the jar at build time. */

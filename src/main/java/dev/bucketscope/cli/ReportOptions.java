@@ -30,18 +30,21 @@ import picocli.CommandLine.Option;
  */
 final class ReportOptions {
     static final List<String> FORMATS = List.of("text", "json", "sarif", "github", "markdown");
+    // The defaults are constants so that LintFastPath, which sets fields without picocli, uses the same.
+    static final String DEFAULT_FORMAT = "text";
+    static final String DEFAULT_FAIL_ON = "error";
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = DEFAULT_FORMAT,
             description = {"text, json, sarif (SARIF 2.1.0 for GitHub code scanning), github (workflow-command",
                     "annotations) or markdown (a summary for $GITHUB_STEP_SUMMARY). Default: ${DEFAULT-VALUE}."})
-    String format;
+    String format = DEFAULT_FORMAT;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = DEFAULT_FAIL_ON,
             description = "error, warning, note or none: the lowest severity that makes the exit code 1. Default: ${DEFAULT-VALUE}.")
-    String failOn;
+    String failOn = DEFAULT_FAIL_ON;
 
     /** Checks the options before any work is done; returns the failing threshold (OFF for none). */
     Severity validate() throws UsageException {
