@@ -24,6 +24,8 @@ def thp_on_request():
 
 MEMORY = ["-XX:MaxTenuringThreshold=0"] + (["-XX:+UseTransparentHugePages"] if thp_on_request() else [])
 LAUNCHER = C1 + SERIAL + MEMORY  # the launcher's JVM flags, besides its archive
+# Archives mapped where they were made, not relocated (the launcher checks the JVM knows the option).
+MAPPED = ["-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"]
 TODAY = ["--today", "2026-06-01"]
 NOCACHE = ["env", "BUCKETSCOPE_CACHE=0"]  # no remembered schema passes: a fresh machine, as in CI
 
@@ -92,7 +94,7 @@ def archive(name, cmd_tail, cwd):
         # A missing archive would silently make that side run without CDS and skew every ratio.
         if not os.path.exists(jsa):
             sys.exit("bench: could not make the CDS archive %s (java %s)" % (jsa, " ".join(cmd_tail)))
-    return ["-XX:SharedArchiveFile=" + jsa] + QUIET
+    return MAPPED + ["-XX:SharedArchiveFile=" + jsa] + QUIET
 
 
 def main():
