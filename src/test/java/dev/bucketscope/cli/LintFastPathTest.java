@@ -58,8 +58,8 @@ class LintFastPathTest {
                 if (o.isMultiValue()) repeatable.add(name);
             }
         }
-        assertEquals(flags, new TreeSet<>(LintFastPath.FLAGS.keySet()));
-        assertEquals(valued, new TreeSet<>(LintFastPath.VALUED.keySet()));
+        assertEquals(flags, new TreeSet<>(LintFastPath.FLAGS));
+        assertEquals(valued, new TreeSet<>(LintFastPath.VALUED));
         assertEquals(Set.of(LintFastPath.REPEATABLE), repeatable);
         assertTrue(lint.getCommandSpec().positionalParameters().size() == 1
                 && lint.getCommandSpec().positionalParameters().get(0).isMultiValue(), "one list of paths");
