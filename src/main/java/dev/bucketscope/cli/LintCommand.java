@@ -101,7 +101,8 @@ final class LintCommand implements Callable<Integer> {
         Path cwd = Path.of("").toAbsolutePath();
         LintRun.Options options = new LintRun.Options(paths, cwd, Optional.ofNullable(inventory), Optional.ofNullable(dialectName),
                 overrides(catalog), todayDate(), Baseline.read(baseline), baseline == null ? "" : baseline.toString(),
-                onlyPolicies, schemaPasses(System.getenv(), System.getProperty("user.home")));
+                onlyPolicies, schemaPasses(System.getenv(), System.getProperty("user.home")),
+                report.printsFingerprints() || writeBaseline != null);
         LintRun.Result result;
         try {
             result = LintRun.run(options, catalog);

@@ -46,6 +46,13 @@ final class ReportOptions {
             description = "error, warning, note or none: the lowest severity that makes the exit code 1. Default: ${DEFAULT-VALUE}.")
     String failOn = DEFAULT_FAIL_ON;
 
+    /** The formats that print findings' identities; the others never read them (OtherFormatsTest checks). */
+    static final java.util.Set<String> FORMATS_WITH_FINGERPRINTS = java.util.Set.of("json", "sarif");
+
+    boolean printsFingerprints() {
+        return FORMATS_WITH_FINGERPRINTS.contains(format);
+    }
+
     /** Checks the options before any work is done; returns the failing threshold (OFF for none). */
     Severity validate() throws UsageException {
         if (!FORMATS.contains(format)) {

@@ -29,6 +29,21 @@ public record Finding(String ruleId, Severity severity, Location location, Strin
         this(ruleId, severity, location, message, related, fingerprint, "", Optional.empty());
     }
 
+    /**
+     * The finding's stable identity (see {@link Fingerprints}). A run computes identities only when
+     * something reads them ({@link LintRun.Options#fingerprints}); asking one that was not computed
+     * is a defect, and fails loudly rather than reporting an empty identity.
+     */
+    public String fingerprint() {
+        if (fingerprint == null) throw new IllegalStateException("this run computed no fingerprints (LintRun.Options.fingerprints)");
+        return fingerprint;
+    }
+
+    /** The same finding at another severity. */
+    public Finding at(Severity s) {
+        return new Finding(ruleId, s, location, message, related, fingerprint, component, suppression);
+    }
+
     public boolean suppressed() {
         return suppression.isPresent();
     }

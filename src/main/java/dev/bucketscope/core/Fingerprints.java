@@ -21,10 +21,20 @@ import java.util.Optional;
  * with many findings in one large statement costs time linear in its size.
  */
 public final class Fingerprints {
+    private final boolean on;
     private final Map<String, Integer> seen = new HashMap<>();
     /** Canonical forms and content digests, keyed by file and pointer (one instance may span files). */
     private final Map<String, String> canonical = new HashMap<>();
     private final Map<String, String> contentIds = new HashMap<>();
+
+    public Fingerprints() {
+        this(true);
+    }
+
+    /** @param on false for a run that reads no identities: {@link #of} then returns null */
+    public Fingerprints(boolean on) {
+        this.on = on;
+    }
 
     /** The identity of one finding; call in report order for one file. */
     public String of(String ruleId, String file, Optional<Node> root, String pointer, String message) {
@@ -33,6 +43,7 @@ public final class Fingerprints {
 
     /** The identity of a finding about a component (the component name joins the basis). */
     public String of(String ruleId, String file, String component, Optional<Node> root, String pointer, String message) {
+        if (!on) return null;
         String statementId = "";
         String value;
         if (root.isPresent()) {

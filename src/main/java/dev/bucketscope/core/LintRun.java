@@ -48,13 +48,17 @@ public final class LintRun {
      * @param onlyPolicies treat named files like files found in a directory: skip what is not a
      *                     policy instead of reporting it (for hooks that pass every changed file)
      * @param schemaPasses inventory texts known to pass the schema check (see {@link SchemaPasses})
+     * @param fingerprints whether findings get their identities ({@link Fingerprints}): the reports
+     *                     that print them and baselines need them; a text report does not, and
+     *                     on 10,000 policies computing them cost 7 % of the run. A baseline turns
+     *                     them on whatever this says.
      */
     public record Options(List<Path> paths, Path workingDir, Optional<Path> inventory, Optional<String> dialectName,
                           Map<String, Severity> severities, LocalDate today, Set<String> baseline, String baselineName,
-                          boolean onlyPolicies, SchemaPasses schemaPasses) {
+                          boolean onlyPolicies, SchemaPasses schemaPasses, boolean fingerprints) {
         public Options(List<Path> paths, Path workingDir, Optional<Path> inventory, Optional<String> dialectName,
                        Map<String, Severity> severities, LocalDate today, Set<String> baseline, String baselineName) {
-            this(paths, workingDir, inventory, dialectName, severities, today, baseline, baselineName, false, SchemaPasses.none());
+            this(paths, workingDir, inventory, dialectName, severities, today, baseline, baselineName, false, SchemaPasses.none(), true);
         }
     }
 
@@ -112,13 +116,13 @@ public final class LintRun {
         PolicyPhase phase = null;
         Optional<Early> start = Parallel.take(early, ConfigException.class);
         if (start.isPresent()) {
-            phase = policyPhase(found, start.get().dialect(), new Linter(catalog, o.severities()), start.get().wanted());
+            phase = policyPhase(found, start.get().dialect(), new Linter(catalog, o.severities(), fingerprints(o)), start.get().wanted());
         }
         Optional<Inventory> inventory = Parallel.take(reading, ConfigException.class);
         Timings.mark("read inventory");
         Dialect dialect = dialect(o, inventory);
         Map<String, Severity> severities = severities(o, inventory, catalog);
-        Linter linter = new Linter(catalog, severities);
+        Linter linter = new Linter(catalog, severities, fingerprints(o));
         Evaluator evaluator = new Evaluator(dialect);
         if (phase == null || !phase.dialect().id().equals(dialect.id())) {
             phase = policyPhase(found, dialect, linter, inventory.map(inv -> componentPaths(inv)).orElse(Wanted.NONE));
@@ -182,8 +186,7 @@ public final class LintRun {
             for (Finding f : findings) {
                 Severity s = linter.severityOf(catalog.find(f.ruleId()).orElseThrow());
                 if (s == Severity.OFF) continue;
-                out.add(s == f.severity() ? f
-                        : new Finding(f.ruleId(), s, f.location(), f.message(), f.related(), f.fingerprint(), f.component(), f.suppression()));
+                out.add(s == f.severity() ? f : f.at(s));
             }
             return new PolicyPhase(dialect, files, linted, byPath, out, realOf);
         }
@@ -455,6 +458,10 @@ public final class LintRun {
         return policy.policy().flatMap(p -> p.statements().stream()
                 .filter(s -> ref.equals(s.pointer()) || s.sid().map(v -> v.text().equals(ref)).orElse(false))
                 .findFirst());
+    }
+
+    private static boolean fingerprints(Options o) {
+        return o.fingerprints() || !o.baseline().isEmpty();
     }
 
     /** The hash an exception binds to: the first 12 hex digits of SHA-256 over the statement's canonical form. */

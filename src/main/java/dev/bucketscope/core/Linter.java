@@ -18,10 +18,17 @@ import java.util.Optional;
 public final class Linter {
     private final RuleCatalog catalog;
     private final Map<String, Severity> overrides;
+    private final boolean fingerprints;
 
     public Linter(RuleCatalog catalog, Map<String, Severity> overrides) {
+        this(catalog, overrides, true);
+    }
+
+    /** @param fingerprints whether findings get their identities (see {@link LintRun.Options#fingerprints}) */
+    public Linter(RuleCatalog catalog, Map<String, Severity> overrides, boolean fingerprints) {
         this.catalog = catalog;
         this.overrides = Map.copyOf(overrides);
+        this.fingerprints = fingerprints;
     }
 
     /** Every rule id of the catalogue, including rules set to off. */
@@ -44,7 +51,7 @@ public final class Linter {
     /** The policy rules over one document. */
     public List<Finding> lint(PolicyFile file, Dialect dialect, Evaluator evaluator) {
         List<Finding> findings = new ArrayList<>();
-        Fingerprints fingerprints = new Fingerprints();
+        Fingerprints fingerprints = new Fingerprints(this.fingerprints);
         Optional<Node> root = file.policy().map(p -> (Node) p.root());
         for (RuleCatalog.Entry e : catalog.entries()) {
             Severity severity = severityOf(e);
@@ -98,7 +105,7 @@ public final class Linter {
     private Runnable workerFor(InventoryContext ctx, List<RuleCatalog.Entry> rules, List<List<Finding>> byRule,
                                java.util.concurrent.atomic.AtomicInteger next, Map<String, Node> roots) {
         return () -> {
-            Fingerprints fingerprints = new Fingerprints();
+            Fingerprints fingerprints = new Fingerprints(this.fingerprints);
             for (int i = next.getAndIncrement(); i < rules.size(); i = next.getAndIncrement()) {
                 RuleCatalog.Entry e = rules.get(i);
                 Severity severity = severityOf(e);
@@ -128,7 +135,7 @@ public final class Linter {
      */
     public List<Finding> lintProbe(ProbeContext ctx, Map<String, Node> roots) {
         List<Finding> findings = new ArrayList<>();
-        Fingerprints fingerprints = new Fingerprints();
+        Fingerprints fingerprints = new Fingerprints(this.fingerprints);
         for (RuleCatalog.Entry e : catalog.entries()) {
             Severity severity = severityOf(e);
             if (severity == Severity.OFF || !(e.rule() instanceof ProbeRule rule)) continue;

@@ -43,6 +43,16 @@ class OtherFormatsTest {
         assertEquals(Files.readString(Path.of("src/test/resources/golden/lint-sample.md")), r.out());
     }
 
+    /** Each format runs with the identities it reads: those that print none are not given any. */
+    @Test
+    void everyFormatHasTheFingerprintsItReads() {
+        for (String format : ReportOptions.FORMATS) {
+            CliRun r = CliRun.of("lint", SAMPLE, "--format", format);
+            assertEquals(1, r.code(), format + ": " + r.err());
+            assertEquals("", r.err(), format);
+        }
+    }
+
     @Test
     void cleanRuns() {
         assertEquals("", CliRun.of("lint", SAMPLE + "/nested/clean.json", "--format", "github").out());

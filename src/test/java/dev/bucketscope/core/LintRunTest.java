@@ -46,6 +46,24 @@ class LintRunTest {
     }
 
     @Test
+    void findingsAreTheSameWithoutFingerprintsWhichThenCannotBeRead() throws Exception {
+        LintRun.Result with = run(INVENTORY, LocalDate.of(2026, 6, 1), Set.of());
+        LintRun.Result without = LintRun.run(new LintRun.Options(List.of(Path.of(".")), dir, Optional.empty(), Optional.empty(),
+                Map.of(), LocalDate.of(2026, 6, 1), Set.of(), "", false, dev.bucketscope.inventory.SchemaPasses.none(), false),
+                new RuleCatalog(BuiltinRules.all()));
+        assertTrue(with.findings().size() > 1, "the run reports something");
+        assertEquals(with.findings().stream().map(f -> f.at(f.severity()).toString().replace(f.fingerprint(), "null")).toList(),
+                without.findings().stream().map(Finding::toString).toList());
+        assertThrows(IllegalStateException.class, () -> without.findings().get(0).fingerprint());
+        // A baseline needs them, whatever the options say.
+        String fp = with.findings().get(0).fingerprint();
+        LintRun.Result baselined = LintRun.run(new LintRun.Options(List.of(Path.of(".")), dir, Optional.empty(), Optional.empty(),
+                Map.of(), LocalDate.of(2026, 6, 1), Set.of(fp), "b.json", false, dev.bucketscope.inventory.SchemaPasses.none(), false),
+                new RuleCatalog(BuiltinRules.all()));
+        assertEquals(fp, baselined.findings().stream().filter(Finding::suppressed).findFirst().orElseThrow().fingerprint());
+    }
+
+    @Test
     void policyFindingsAreAttributedToTheirComponent() throws Exception {
         LintRun.Result r = run(INVENTORY, LocalDate.of(2026, 6, 1), Set.of());
         Finding star = of(r, "wildcard-action").get(0);
@@ -158,7 +176,7 @@ class LintRunTest {
         Path cache = dir.resolve("cache");
         java.util.function.Supplier<LintRun.Options> options = () -> new LintRun.Options(List.of(Path.of("policies/loki-storage.json")), dir,
                 Optional.empty(), Optional.empty(), Map.of(), LocalDate.of(2026, 6, 1), Set.of(), "baseline.json", false,
-                dev.bucketscope.inventory.SchemaPasses.in(cache));
+                dev.bucketscope.inventory.SchemaPasses.in(cache), true);
         LintRun.Result first = LintRun.run(options.get(), new RuleCatalog(BuiltinRules.all()));
         try (var s = Files.list(cache)) {
             assertEquals(1, s.count(), "one pass remembered");
@@ -199,7 +217,7 @@ class LintRunTest {
             try {
                 // as the pre-commit hook runs it (--only-policies: the inventory is not read as a policy)
                 return LintRun.run(new LintRun.Options(paths, dir, Optional.empty(), Optional.empty(), Map.of(),
-                        LocalDate.of(2026, 6, 1), Set.of(), "baseline.json", true, dev.bucketscope.inventory.SchemaPasses.none()),
+                        LocalDate.of(2026, 6, 1), Set.of(), "baseline.json", true, dev.bucketscope.inventory.SchemaPasses.none(), true),
                         new RuleCatalog(BuiltinRules.all())).findings();
             } catch (LintRun.ConfigException e) {
                 throw new AssertionError(e);
