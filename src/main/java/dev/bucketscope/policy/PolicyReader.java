@@ -50,7 +50,10 @@ public final class PolicyReader {
     public static Optional<Node.Member> member(Node.ObjectNode obj, PolicyElement element, Dialect dialect) {
         boolean anyCase = dialect.has(Quirk.ELEMENT_NAMES_CASE_INSENSITIVE);
         Node.Member found = null;
-        for (Node.Member m : obj.members()) {
+        List<Node.Member> members = obj.members();
+        // Indexed: C1 does no escape analysis, and a for-each allocated an iterator per lookup.
+        for (int i = 0; i < members.size(); i++) {
+            Node.Member m = members.get(i);
             boolean hit = anyCase ? m.key().equalsIgnoreCase(element.spelling()) : m.key().equals(element.spelling());
             if (!hit && element == PolicyElement.ID && dialect.kind() == DialectKind.AWS) hit = m.key().equals("Id");
             if (hit) found = m;
