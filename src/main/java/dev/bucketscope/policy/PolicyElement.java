@@ -11,11 +11,17 @@ public enum PolicyElement {
     RESOURCE("Resource", false), NOT_RESOURCE("NotResource", false), CONDITION("Condition", false);
 
     private final String spelling;
+    private final String lowerSpelling;
     private final boolean topLevel;
+    private final Optional<PolicyElement> found;
+    // Asked for every key of every statement: no array copy (values()), lower-casing or Optional per call.
+    private static final PolicyElement[] ALL = values();
 
     PolicyElement(String spelling, boolean topLevel) {
         this.spelling = spelling;
+        this.lowerSpelling = spelling.toLowerCase(Locale.ROOT);
         this.topLevel = topLevel;
+        this.found = Optional.of(this);
     }
 
     public String spelling() {
@@ -28,8 +34,8 @@ public enum PolicyElement {
 
     /** The element this key names exactly, at the given level. */
     public static Optional<PolicyElement> exact(String key, boolean topLevel) {
-        for (PolicyElement e : values()) {
-            if (e.topLevel == topLevel && e.spelling.equals(key)) return Optional.of(e);
+        for (PolicyElement e : ALL) {
+            if (e.topLevel == topLevel && e.spelling.equals(key)) return e.found;
         }
         return Optional.empty();
     }
@@ -37,8 +43,8 @@ public enum PolicyElement {
     /** The element this key names when case is ignored (for "did you mean" and case-insensitive servers). */
     public static Optional<PolicyElement> ignoringCase(String key, boolean topLevel) {
         String k = key.toLowerCase(Locale.ROOT);
-        for (PolicyElement e : values()) {
-            if (e.topLevel == topLevel && e.spelling.toLowerCase(Locale.ROOT).equals(k)) return Optional.of(e);
+        for (PolicyElement e : ALL) {
+            if (e.topLevel == topLevel && e.lowerSpelling.equals(k)) return e.found;
         }
         return Optional.empty();
     }
