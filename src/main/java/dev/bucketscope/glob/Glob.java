@@ -93,6 +93,41 @@ public final class Glob {
 
     /** Whether {@code name} is matched, compared byte-wise on its UTF-8 encoding. */
     public boolean matches(String name) {
+        // An ASCII name is its own UTF-8 encoding: matched on its chars, with no byte array per
+        // call (encoding names was 3.6 % of a 10,000-policy run's CPU). GlobTest checks that both
+        // ways give the same answers.
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) return matchesBytes(name);
+        }
+        int[] p = tokens;
+        int n = name.length();
+        int pi = 0;
+        int si = 0;
+        int starP = -1;
+        int starS = 0;
+        while (si < n) {
+            int c = ignoreCase ? Bytes.foldAscii(name.charAt(si)) : name.charAt(si);
+            if (pi < p.length && p[pi] == STAR) {
+                starP = pi++;
+                starS = si;
+            } else if (pi < p.length && (p[pi] == ANY || p[pi] == c)) {
+                pi++;
+                si++;
+            } else if (starP >= 0) {
+                pi = starP + 1;
+                si = ++starS;
+            } else {
+                return false;
+            }
+        }
+        while (pi < p.length && p[pi] == STAR) {
+            pi++;
+        }
+        return pi == p.length;
+    }
+
+    /** {@link #matches} on the UTF-8 encoding: any name. */
+    boolean matchesBytes(String name) {
         byte[] s = Bytes.utf8(name, ignoreCase);
         int[] p = tokens;
         int pi = 0;

@@ -6,10 +6,34 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class GlobTest {
+    private static Gen<String> strings(String alphabet, int maxLength) {
+        List<Character> chars = alphabet.chars().mapToObj(c -> (char) c).collect(Collectors.toList());
+        return lists().of(Generate.pick(chars)).ofSizeBetween(0, maxLength)
+                .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
+    }
+
+    @Test
+    void asciiNamesMatchAsTheirUtf8BytesDo() {
+        // Patterns with non-ASCII literals and both wildcards; names mostly ASCII (the fast path),
+        // with upper case for the case-folding globs.
+        Gen<String> patterns = strings("aAb/*?é~", 7);
+        Gen<String> names = strings("aAbB/é~", 9);
+        qt().withFixedSeed(11).withExamples(30_000).forAll(patterns, names).checkAssert((p, n) -> {
+            assertEquals(Glob.of(p).matchesBytes(n), Glob.of(p).matches(n), () -> "'" + p + "' on '" + n + "'");
+            assertEquals(Glob.ofIgnoringCase(p).matchesBytes(n), Glob.ofIgnoringCase(p).matches(n), () -> "ignoring case: '" + p + "' on '" + n + "'");
+        });
+    }
 
     @Test
     void examplesFromTheServersOwnTests() {
