@@ -25,6 +25,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -76,9 +78,45 @@ public final class YamlReader {
         }
     }
 
+    /**
+     * The YAML 1.2 core schema, with plain scalars that cannot be anything but strings told at
+     * their first character. snakeyaml's resolver tries the patterns registered for a scalar's
+     * first character, then those registered for any character (the empty scalar, and null as
+     * "Null", "NULL", "~"), one regex match each. A scalar starting with a letter that starts no
+     * pattern and none of true, false or null in any case ("litellm-cache", "read-write") is a
+     * string: a sixth of parsing a large inventory was these matches. {@code YamlReaderTest}
+     * checks the answers against snakeyaml's own resolver.
+     */
+    static final class CoreResolver extends CoreScalarResolver {
+        CoreResolver() {
+            super(true); // with merge keys, as CoreSchema makes it
+        }
+
+        @Override
+        public Tag resolve(String value, Boolean implicit) {
+            if (implicit && !value.isEmpty() && plainWord(value.charAt(0)) && !yamlImplicitResolvers.containsKey(value.charAt(0))) {
+                return Tag.STR;
+            }
+            return super.resolve(value, implicit);
+        }
+    }
+
+    /** An ASCII letter that starts none of true, false and null (in any case). */
+    private static boolean plainWord(char c) {
+        return (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') && "tTfFnN".indexOf(c) < 0;
+    }
+
+    private static final CoreResolver RESOLVER = new CoreResolver();
+    private static final CoreSchema CORE = new CoreSchema() {
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return RESOLVER;
+        }
+    };
+
     private Parsed document() {
         LoadSettings settings = LoadSettings.builder()
-                .setSchema(new CoreSchema())
+                .setSchema(CORE)
                 .setAllowDuplicateKeys(true)
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(MAX_ALIASES)

@@ -7,12 +7,36 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+
 import dev.bucketscope.source.Node.ObjectNode;
 import dev.bucketscope.source.Problem.Kind;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class YamlReaderTest {
+
+    @Test
+    void scalarsResolveAsSnakeyamlsCoreSchemaResolvesThem() {
+        // Every character some core-schema pattern starts with or contains, and others.
+        List<Character> alphabet = "tTfFnNuUlLrRaAeEsSoOxX0123456789+-._~$<{}: \t#aibzk".chars()
+                .mapToObj(c -> (char) c).collect(Collectors.toList());
+        Gen<String> values = lists().of(Generate.pick(alphabet)).ofSizeBetween(0, 8)
+                .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
+        Gen<String> words = Generate.pick(List.of("true", "False", "TRUE", "null", "Null", "NULL", "~", "0x1F", "0o17", "-12",
+                "+3", ".5", "1e3", ".inf", "-.Inf", ".nan", ".NaN", "<<", "${HOME}", "${X:-y}", "", "litellm-cache", "read-write"));
+        org.snakeyaml.engine.v2.resolver.ScalarResolver snakeyaml = new org.snakeyaml.engine.v2.schema.CoreSchema().getScalarResolver();
+        YamlReader.CoreResolver ours = new YamlReader.CoreResolver();
+        qt().withFixedSeed(3).withExamples(30_000).forAll(values, words, Generate.booleans()).checkAssert((v, w, implicit) -> {
+            for (String s : List.of(v, w, w + v, v + w)) {
+                assertEquals(snakeyaml.resolve(s, implicit), ours.resolve(s, implicit), () -> "'" + s + "' implicit " + implicit);
+            }
+        });
+    }
 
     private static final String INVENTORY = String.join("\n",
             "all:",
