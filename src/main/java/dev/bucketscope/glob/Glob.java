@@ -99,49 +99,33 @@ public final class Glob {
         for (int i = 0; i < name.length(); i++) {
             if (name.charAt(i) >= 0x80) return matchesBytes(name);
         }
+        return match(name, null, name.length());
+    }
+
+    /** {@link #matches} on the UTF-8 encoding: any name. */
+    boolean matchesBytes(String name) {
+        byte[] bytes = Bytes.utf8(name, ignoreCase);
+        return match(null, bytes, bytes.length);
+    }
+
+    /**
+     * The match itself, over the chars of an ASCII name or over the bytes of an encoded one.
+     * Greedy scan; on mismatch retry from the last star with one more byte absorbed. Only the
+     * last star matters: segments after it are matched at their leftmost position, which is
+     * never worse than a later one. Worst case O(|name|·|pattern|), no recursion.
+     */
+    private boolean match(String ascii, byte[] bytes, int n) {
         int[] p = tokens;
-        int n = name.length();
         int pi = 0;
         int si = 0;
         int starP = -1;
         int starS = 0;
         while (si < n) {
-            int c = ignoreCase ? Bytes.foldAscii(name.charAt(si)) : name.charAt(si);
+            int c = bytes != null ? bytes[si] & 0xFF : ignoreCase ? Bytes.foldAscii(ascii.charAt(si)) : ascii.charAt(si);
             if (pi < p.length && p[pi] == STAR) {
                 starP = pi++;
                 starS = si;
             } else if (pi < p.length && (p[pi] == ANY || p[pi] == c)) {
-                pi++;
-                si++;
-            } else if (starP >= 0) {
-                pi = starP + 1;
-                si = ++starS;
-            } else {
-                return false;
-            }
-        }
-        while (pi < p.length && p[pi] == STAR) {
-            pi++;
-        }
-        return pi == p.length;
-    }
-
-    /** {@link #matches} on the UTF-8 encoding: any name. */
-    boolean matchesBytes(String name) {
-        byte[] s = Bytes.utf8(name, ignoreCase);
-        int[] p = tokens;
-        int pi = 0;
-        int si = 0;
-        // Greedy scan; on mismatch retry from the last star with one more byte absorbed. Only the
-        // last star matters: segments after it are matched at their leftmost position, which is
-        // never worse than a later one. Worst case O(|name|·|pattern|), no recursion.
-        int starP = -1;
-        int starS = 0;
-        while (si < s.length) {
-            if (pi < p.length && p[pi] == STAR) {
-                starP = pi++;
-                starS = si;
-            } else if (pi < p.length && (p[pi] == ANY || p[pi] == (s[si] & 0xFF))) {
                 pi++;
                 si++;
             } else if (starP >= 0) {
