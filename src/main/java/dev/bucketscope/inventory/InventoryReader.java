@@ -31,7 +31,9 @@ import java.util.Set;
 
 /**
  * Reads {@code bucketscope.yaml}: YAML with positions (bounded, no tag or alias tricks), then the
- * shape checked against {@code schemas/inventory.schema.json} with networknt, then the model.
+ * shape checked against {@code schemas/inventory.schema.json} (proven valid by {@link SchemaSubset}
+ * or remembered by {@link SchemaPasses}, else checked by networknt, which words every error), then
+ * the model.
  * Problems carry the inventory's line and column; an inventory with problems is not used.
  */
 public final class InventoryReader {
@@ -51,6 +53,22 @@ public final class InventoryReader {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    private static final class SubsetHolder {
+        // The same packaged schema, read as a positioned tree (no Jackson, no networknt).
+        static final SchemaSubset SUBSET = new SchemaSubset(schemaTree());
+    }
+
+    static Node.ObjectNode schemaTree() {
+        try (InputStream in = InventoryReader.class.getResourceAsStream("/schemas/inventory.schema.json")) {
+            if (in == null) throw new IllegalStateException("schemas/inventory.schema.json is not packaged");
+            Node root = dev.bucketscope.source.JsonReader.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).root();
+            if (!(root instanceof Node.ObjectNode o)) throw new IllegalStateException("schemas/inventory.schema.json is not an object");
+            return o;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -77,6 +95,11 @@ public final class InventoryReader {
     }
 
     static Result parse(String text, String display, Path dir, SchemaPasses passes) {
+        return parse(text, display, dir, passes, true);
+    }
+
+    /** @param shortcuts whether an inventory may be taken as valid without networknt (see below) */
+    private static Result parse(String text, String display, Path dir, SchemaPasses passes, boolean shortcuts) {
         dev.bucketscope.core.Timings.mark("  inventory: read file");
         var parsed = YamlReader.parse(text);
         dev.bucketscope.core.Timings.mark("  inventory: yaml");
@@ -86,7 +109,9 @@ public final class InventoryReader {
             return new Result(Optional.empty(), problems);
         }
         Node root = parsed.root();
-        boolean passedBefore = passes.passed(text);
+        // networknt checks the inventory, unless it is known to pass: proven valid from the schema
+        // (SchemaSubset, most inventories) or remembered as having passed (SchemaPasses).
+        boolean passedBefore = shortcuts && (SubsetHolder.SUBSET.check(root) == SchemaSubset.Verdict.VALID || passes.passed(text));
         if (!passedBefore) {
             List<Problem> schemaProblems = validate(root);
             dev.bucketscope.core.Timings.mark("  inventory: schema");
@@ -100,12 +125,12 @@ public final class InventoryReader {
             inv = build((Node.ObjectNode) root, display, dir, problems);
         } catch (RuntimeException e) {
             if (!passedBefore) throw e;
-            return parse(text, display, dir, SchemaPasses.none()); // a remembered pass was wrong: check
+            return parse(text, display, dir, SchemaPasses.none(), false); // a shortcut was wrong: check
         }
         return problems.isEmpty() ? new Result(Optional.of(inv), List.of()) : new Result(Optional.empty(), problems);
     }
 
-    private static List<Problem> validate(Node root) {
+    static List<Problem> validate(Node root) {
         List<Problem> out = new ArrayList<>();
         List<Error> errors;
         try {

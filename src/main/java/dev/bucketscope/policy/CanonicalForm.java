@@ -13,6 +13,11 @@ public final class CanonicalForm {
 
     private CanonicalForm() {}
 
+    /** Whether a number's text is written as a JSON number as it is (else the canonical form quotes it). */
+    public static boolean isJsonNumber(String text) {
+        return JSON_NUMBER.matcher(text).matches();
+    }
+
     public static String of(Node node) {
         StringBuilder sb = new StringBuilder();
         write(node, sb);
@@ -41,7 +46,7 @@ public final class CanonicalForm {
             JsonText.quote(s.value(), sb);
         } else if (node instanceof Node.NumberNode n) {
             // YAML numbers ("0x1F", "000123", ".inf") are not all JSON numbers: keep the output valid JSON.
-            if (JSON_NUMBER.matcher(n.text()).matches()) sb.append(n.text());
+            if (isJsonNumber(n.text())) sb.append(n.text());
             else JsonText.quote(n.text(), sb);
         } else if (node instanceof Node.BooleanNode b) {
             sb.append(b.value());

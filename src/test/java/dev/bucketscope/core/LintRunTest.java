@@ -172,7 +172,9 @@ class LintRunTest {
     /** A run that remembers the inventory's schema pass reports the same as one that checks it. */
     @Test
     void aRememberedSchemaPassChangesNoFinding() throws Exception {
-        LintRun.Result checked = run(INVENTORY, LocalDate.of(2026, 6, 1), Set.of());
+        // version 1.0 is valid, but only networknt decides it (SchemaSubset leaves fractions to it),
+        // so the pass is checked there and remembered
+        LintRun.Result checked = run(INVENTORY.replace("version: 1\n", "version: 1.0\n"), LocalDate.of(2026, 6, 1), Set.of());
         Path cache = dir.resolve("cache");
         java.util.function.Supplier<LintRun.Options> options = () -> new LintRun.Options(List.of(Path.of("policies/loki-storage.json")), dir,
                 Optional.empty(), Optional.empty(), Map.of(), LocalDate.of(2026, 6, 1), Set.of(), "baseline.json", false,
