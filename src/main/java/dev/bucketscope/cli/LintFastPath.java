@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * <p>Why: picocli builds its model of the eight commands by reflection over their annotations
  * (annotation proxies are generated classes, which class-data sharing cannot archive on Java 17).
- * That took ≈100 ms of a commit hook's ≈350 ms run; without it the hook ran in 0.8× the time.
+ * That took ≈100 ms of a commit hook's ≈350 ms run; without it the hook ran in 0.85× the time.
  *
  * <p>How it stays the same command line: this parser accepts only a subset it reads exactly as
  * picocli does, and declines everything else, which then goes to picocli as before: help and

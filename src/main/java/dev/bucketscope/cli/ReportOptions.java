@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -47,7 +48,7 @@ final class ReportOptions {
     String failOn = DEFAULT_FAIL_ON;
 
     /** The formats that print findings' identities; the others never read them (OtherFormatsTest checks). */
-    static final java.util.Set<String> FORMATS_WITH_FINGERPRINTS = java.util.Set.of("json", "sarif");
+    static final Set<String> FORMATS_WITH_FINGERPRINTS = Set.of("json", "sarif");
 
     boolean printsFingerprints() {
         return FORMATS_WITH_FINGERPRINTS.contains(format);

@@ -143,11 +143,11 @@ public final class AccessMap {
     /** Management actions the policy allows on the bucket (bucket- or object-level). */
     public List<Grant> management(String bucket) {
         if (managementNamed == null) {
-            List<ActionInfo> named = new ArrayList<>();
+            List<ActionInfo> actions = new ArrayList<>();
             for (ActionInfo a : evaluator.dialect().actions()) {
-                if (a.capability() == Capability.MANAGEMENT && a.level() != ActionLevel.GLOBAL && someAllowNames(a.name())) named.add(a);
+                if (a.capability() == Capability.MANAGEMENT && a.level() != ActionLevel.GLOBAL && someAllowNames(a.name())) actions.add(a);
             }
-            managementNamed = List.copyOf(named);
+            managementNamed = List.copyOf(actions);
         }
         List<Grant> out = new ArrayList<>();
         for (int i = 0; i < managementNamed.size(); i++) {

@@ -8,6 +8,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.bucketscope.dialect.Capability;
 import dev.bucketscope.policy.CanonicalForm;
 import dev.bucketscope.policy.Value;
+import dev.bucketscope.source.JsonReader;
 import dev.bucketscope.source.Node;
 import dev.bucketscope.source.Pointers;
 import dev.bucketscope.source.Problem;
@@ -17,6 +18,7 @@ import dev.bucketscope.source.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -47,12 +49,7 @@ public final class InventoryReader {
         static final Schema SCHEMA = load();
 
         private static Schema load() {
-            try (InputStream in = InventoryReader.class.getResourceAsStream("/schemas/inventory.schema.json")) {
-                if (in == null) throw new IllegalStateException("schemas/inventory.schema.json is not packaged");
-                return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaText(), InputFormat.JSON);
         }
     }
 
@@ -62,11 +59,16 @@ public final class InventoryReader {
     }
 
     static Node.ObjectNode schemaTree() {
+        Node root = JsonReader.parse(schemaText()).root();
+        if (!(root instanceof Node.ObjectNode o)) throw new IllegalStateException("schemas/inventory.schema.json is not an object");
+        return o;
+    }
+
+    /** The packaged {@code schemas/inventory.schema.json}, which both checks read. */
+    private static String schemaText() {
         try (InputStream in = InventoryReader.class.getResourceAsStream("/schemas/inventory.schema.json")) {
             if (in == null) throw new IllegalStateException("schemas/inventory.schema.json is not packaged");
-            Node root = dev.bucketscope.source.JsonReader.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).root();
-            if (!(root instanceof Node.ObjectNode o)) throw new IllegalStateException("schemas/inventory.schema.json is not an object");
-            return o;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -45,13 +45,14 @@ final class SchemaSubset {
     }
 
     Verdict check(Node instance) {
+        // Checked once over the whole tree, not at every schema an object meets.
+        if (hasDuplicateKeys(instance)) return Verdict.UNKNOWN;
         return eval(root, instance);
     }
 
     private Verdict eval(Node schema, Node instance) {
         if (schema instanceof Node.BooleanNode b) return b.value() ? Verdict.VALID : Verdict.INVALID;
         if (!(schema instanceof Node.ObjectNode s)) return Verdict.UNKNOWN;
-        if (instance instanceof Node.ObjectNode o && hasDuplicateKeys(o)) return Verdict.UNKNOWN;
         Verdict all = Verdict.VALID;
         for (Node.Member m : s.members()) {
             Verdict v = keyword(s, m.key(), m.value(), instance);
@@ -291,12 +292,17 @@ final class SchemaSubset {
         return a == Verdict.UNKNOWN || b == Verdict.UNKNOWN ? Verdict.UNKNOWN : Verdict.VALID;
     }
 
-    private static boolean hasDuplicateKeys(Node.ObjectNode o) {
-        List<Node.Member> members = o.members();
-        if (members.size() < 2) return false;
-        Set<String> keys = new HashSet<>();
-        for (Node.Member m : members) {
-            if (!keys.add(m.key())) return true;
+    /** Whether some object in the tree has a key twice. */
+    private static boolean hasDuplicateKeys(Node n) {
+        if (n instanceof Node.ArrayNode a) {
+            for (Node item : a.items()) {
+                if (hasDuplicateKeys(item)) return true;
+            }
+        } else if (n instanceof Node.ObjectNode o) {
+            Set<String> keys = new HashSet<>();
+            for (Node.Member m : o.members()) {
+                if (!keys.add(m.key()) || hasDuplicateKeys(m.value())) return true;
+            }
         }
         return false;
     }

@@ -6,8 +6,11 @@ import dev.bucketscope.dialect.Capability;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,12 +28,12 @@ final class AllowedActions {
             "s3:DeleteObject", "s3:PutBucketAcl", "s3:PutObjectAcl", "s3:PutBucketLifecycle", "s3:PutBucketVersioning",
             "s3:BypassGovernanceRetention", "admin:CreateUser", "admin:AttachUserOrGroupPolicy", "admin:CreatePolicy");
     /** Each headline name's place, looked up once per comparison instead of searched twice. */
-    private static final java.util.Map<String, Integer> HEADLINE_RANK = rank(HEADLINE);
+    private static final Map<String, Integer> HEADLINE_RANK = rank(HEADLINE);
 
-    private static java.util.Map<String, Integer> rank(List<String> names) {
-        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+    private static Map<String, Integer> rank(List<String> names) {
+        Map<String, Integer> out = new HashMap<>();
         for (int i = 0; i < names.size(); i++) out.putIfAbsent(names.get(i), i);
-        return java.util.Map.copyOf(out);
+        return Map.copyOf(out);
     }
 
     /** The families whose {@code family:*} is a whole family; compared ignoring ASCII case only. */
@@ -49,11 +52,11 @@ final class AllowedActions {
             if (all.get(i).isAllow()) allow++;
         }
         if (allow == all.size()) return all;
-        List<Statement> out = new java.util.ArrayList<>(allow);
+        List<Statement> out = new ArrayList<>(allow);
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).isAllow()) out.add(all.get(i));
         }
-        return java.util.Collections.unmodifiableList(out);
+        return Collections.unmodifiableList(out);
     }
 
     /** {@code *} or a whole family ({@code s3:*}, {@code admin:*}, ...), as opposed to a partial wildcard. */
