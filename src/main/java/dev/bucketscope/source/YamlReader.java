@@ -53,15 +53,25 @@ public final class YamlReader {
     private Map<Integer, int[]> columnMaps;
     private final Map<org.snakeyaml.engine.v2.nodes.Node, Span> spans = new IdentityHashMap<>();
 
-    private YamlReader(String text) {
+    private YamlReader(String text, LineMap lines) {
         this.text = text;
-        this.lines = new LineMap(text);
+        this.lines = lines;
     }
 
-    /** Reads the first document of a YAML text. */
+    /**
+     * Reads the first document of a YAML text: plain block YAML by {@link BlockYamlReader}, which
+     * gives the same tree, anything else (and every error) by snakeyaml.
+     */
     public static Parsed parse(String text) {
         if (text == null) text = "";
-        YamlReader reader = new YamlReader(text);
+        LineMap lines = new LineMap(text);
+        Parsed plain = BlockYamlReader.read(text, lines);
+        return plain != null ? plain : withSnakeyaml(text, lines);
+    }
+
+    /** Reads the first document with snakeyaml, whatever it holds. */
+    static Parsed withSnakeyaml(String text, LineMap lines) {
+        YamlReader reader = new YamlReader(text, lines);
         try {
             return reader.document();
         } catch (Fail f) {
@@ -106,7 +116,7 @@ public final class YamlReader {
         return (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') && "tTfFnN".indexOf(c) < 0;
     }
 
-    private static final CoreResolver RESOLVER = new CoreResolver();
+    static final CoreResolver RESOLVER = new CoreResolver();
     private static final CoreSchema CORE = new CoreSchema() {
         @Override
         public ScalarResolver getScalarResolver() {
@@ -198,29 +208,39 @@ public final class YamlReader {
         String v = n.getValue();
         checkLength(v, span, ptr);
         checkTag(n, span, ptr);
-        Tag tag = n.getTag();
-        // Quoted and block scalars are strings whatever they spell; the composer already did that.
-        if (n.getScalarStyle() != ScalarStyle.PLAIN || Tag.STR.equals(tag)) {
-            return new Node.StringNode(span, ptr, v);
-        }
+        Node node = scalar(v, n.getScalarStyle() == ScalarStyle.PLAIN, n.getTag(), span, ptr);
+        if (node == null) throw fail(Kind.SYNTAX, "not a boolean", span, ptr);
+        return node;
+    }
+
+    /**
+     * The node a scalar of a standard tag becomes (quoted and block scalars are strings whatever
+     * they spell; the composer already tagged them so); null for a boolean that is neither true
+     * nor false.
+     */
+    static Node scalar(String v, boolean plain, Tag tag, Span span, String ptr) {
+        if (!plain || Tag.STR.equals(tag)) return new Node.StringNode(span, ptr, v);
         if (Tag.NULL.equals(tag)) return new Node.NullNode(span, ptr);
         if (Tag.BOOL.equals(tag)) {
             String lower = v.toLowerCase(java.util.Locale.ROOT);
             if (lower.equals("true")) return new Node.BooleanNode(span, ptr, true);
             if (lower.equals("false")) return new Node.BooleanNode(span, ptr, false);
-            throw fail(Kind.SYNTAX, "not a boolean", span, ptr);
+            return null;
         }
         if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) return new Node.NumberNode(span, ptr, v);
         return new Node.StringNode(span, ptr, v);
     }
 
+    /** The tags a document may use: the core schema's. */
+    static boolean standard(Tag tag) {
+        return Tag.STR.equals(tag) || Tag.NULL.equals(tag) || Tag.BOOL.equals(tag) || Tag.INT.equals(tag)
+                || Tag.FLOAT.equals(tag) || Tag.SEQ.equals(tag) || Tag.MAP.equals(tag);
+    }
+
     /** Only the standard tags are accepted; a custom tag asks for a type no policy has. */
     private void checkTag(org.snakeyaml.engine.v2.nodes.Node n, Span span, String ptr) {
         Tag tag = n.getTag();
-        if (Tag.STR.equals(tag) || Tag.NULL.equals(tag) || Tag.BOOL.equals(tag) || Tag.INT.equals(tag)
-                || Tag.FLOAT.equals(tag) || Tag.SEQ.equals(tag) || Tag.MAP.equals(tag)) {
-            return;
-        }
+        if (standard(tag)) return;
         // Only the standard tags are named: a custom tag is text of the file, which may be a secret.
         String standard = tag.getValue().startsWith(Tag.PREFIX) ? tag.getValue().substring(Tag.PREFIX.length()) : "";
         String shown = java.util.Set.of("binary", "timestamp", "set", "omap", "pairs", "merge", "value", "yaml").contains(standard) ? " '!!" + standard + "'" : "";
@@ -240,8 +260,12 @@ public final class YamlReader {
     }
 
     private Span computeSpan(org.snakeyaml.engine.v2.nodes.Node n) {
-        int start = offset(n.getStartMark());
-        int end = Math.max(start, offset(n.getEndMark()));
+        return span(text, lines, offset(n.getStartMark()), offset(n.getEndMark()));
+    }
+
+    /** The span of a node from its start to its end mark (char offsets), without trailing whitespace. */
+    static Span span(String text, LineMap lines, int start, int endMark) {
+        int end = Math.max(start, endMark);
         // Block collections end where the next token starts; trailing blank lines are not theirs.
         while (end > start && Character.isWhitespace(text.charAt(end - 1))) end--;
         return lines.span(start, end);
