@@ -22,7 +22,7 @@ def thp_on_request():
         return False
 
 
-MEMORY = ["-XX:MaxTenuringThreshold=0", "-XX:-UsePerfData"] + (["-XX:+UseTransparentHugePages"] if thp_on_request() else [])
+MEMORY = ["-Xmn32m", "-XX:MaxTenuringThreshold=0", "-XX:-UsePerfData"] + (["-XX:+UseTransparentHugePages"] if thp_on_request() else [])
 LAUNCHER = C1 + SERIAL + MEMORY  # the launcher's JVM flags, besides its archive
 # Archives mapped where they were made, not relocated (the launcher checks the JVM knows the option).
 MAPPED = ["-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"]

@@ -32,8 +32,12 @@ final class BlockYamlReader {
     private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
 
     private final String text;
+    /** The text's chars: read one by one, an array is cheaper than {@code charAt} while the code is still interpreted. */
+    private final char[] chars;
     private final LineMap lines;
     private final int length;
+    /** The line (from 1) of the last span's end: spans mostly move forward, so lines are found by walking from it. */
+    private int lineHint = 1;
     private int nodes;
     /** The first character of the next content line (not blank, not a comment), or {@code length}. */
     private int pos;
@@ -42,8 +46,9 @@ final class BlockYamlReader {
 
     private BlockYamlReader(String text, LineMap lines) {
         this.text = text;
+        this.chars = text.toCharArray();
         this.lines = lines;
-        this.length = text.length();
+        this.length = chars.length;
     }
 
     /** The tree snakeyaml would build, without problems, or null when this reader declines. */
@@ -101,7 +106,7 @@ final class BlockYamlReader {
             String childPtr = ptr + "/" + Node.escapeToken(key);
             int v = skipSpaces(colon + 1);
             Node value;
-            if (endOfLine(v) || text.charAt(v) == '#') {
+            if (endOfLine(v) || chars[v] == '#') {
                 nextContent(lineEnd(v) + 1);
                 if (posIndent > indent) {
                     value = block(pos, posIndent, childPtr, depth + 1);
@@ -132,7 +137,7 @@ final class BlockYamlReader {
             String childPtr = ptr + "/" + items.size();
             int v = skipSpaces(p + 1);
             Node item;
-            if (endOfLine(v) || text.charAt(v) == '#') {
+            if (endOfLine(v) || chars[v] == '#') {
                 nextContent(lineEnd(v) + 1);
                 if (posIndent <= indent) throw Decline.DECLINE; // an empty entry
                 item = block(pos, posIndent, childPtr, depth + 1);
@@ -159,7 +164,7 @@ final class BlockYamlReader {
      * after it indented deeper than {@code indent} would continue it: the callers decline them.
      */
     private Node inline(int v, int indent, String ptr) {
-        char c = text.charAt(v);
+        char c = chars[v];
         count();
         if (c == '|') return literal(v, indent, ptr);
         String value;
@@ -170,15 +175,15 @@ final class BlockYamlReader {
             if (end < 0) throw Decline.DECLINE;
             value = unquote(v, end);
             int after = skipSpaces(end);
-            if (!endOfLine(after) && (text.charAt(after) != '#' || after == end)) throw Decline.DECLINE;
+            if (!endOfLine(after) && (chars[after] != '#' || after == end)) throw Decline.DECLINE;
         } else {
             if (INDICATORS.indexOf(c) >= 0) throw Decline.DECLINE;
             int lineEnd = lineEnd(v);
             end = v;
             for (int i = v; i < lineEnd; i++) {
-                char ch = text.charAt(i);
-                if (ch == '#' && text.charAt(i - 1) == ' ') break;
-                if (ch == ':' && (i + 1 == lineEnd || text.charAt(i + 1) == ' ')) throw Decline.DECLINE;
+                char ch = chars[i];
+                if (ch == '#' && chars[i - 1] == ' ') break;
+                if (ch == ':' && (i + 1 == lineEnd || chars[i + 1] == ' ')) throw Decline.DECLINE;
                 if (ch != ' ') end = i + 1;
             }
             value = text.substring(v, end);
@@ -199,10 +204,10 @@ final class BlockYamlReader {
      */
     private Node literal(int bar, int indent, String ptr) {
         int h = bar + 1;
-        boolean strip = h < length && text.charAt(h) == '-';
+        boolean strip = h < length && chars[h] == '-';
         if (strip) h++;
         int after = skipSpaces(h);
-        if (!endOfLine(after) && (text.charAt(after) != '#' || after == h)) throw Decline.DECLINE;
+        if (!endOfLine(after) && (chars[after] != '#' || after == h)) throw Decline.DECLINE;
         int line = lineEnd(bar) + 1;
         if (line >= length) throw Decline.DECLINE;
         int k = skipSpaces(line) - line;
@@ -224,7 +229,7 @@ final class BlockYamlReader {
                 for (; pendingBreaks > 0; pendingBreaks--) value.append('\n');
                 value.append(text, line + k, end);
                 int e = end;
-                while (text.charAt(e - 1) == ' ') e--;
+                while (chars[e - 1] == ' ') e--;
                 lastEnd = e;
                 lastBroken = end < length;
             }
@@ -241,39 +246,39 @@ final class BlockYamlReader {
      * the line), or -1 if the line does not start a key there.
      */
     private int keyEnd(int p) {
-        char c = text.charAt(p);
+        char c = chars[p];
         if (c == '"' || c == '\'') {
             int end = quotedEnd(p);
-            if (end < 0 || end >= length || text.charAt(end) != ':') return -1;
-            return endOfLine(end + 1) || text.charAt(end + 1) == ' ' ? end : -1;
+            if (end < 0 || end >= length || chars[end] != ':') return -1;
+            return endOfLine(end + 1) || chars[end + 1] == ' ' ? end : -1;
         }
         if (INDICATORS.indexOf(c) >= 0) return -1;
         int lineEnd = lineEnd(p);
         for (int i = p + 1; i < lineEnd; i++) {
-            char ch = text.charAt(i);
-            if (ch == '#' && text.charAt(i - 1) == ' ') return -1;
-            if (ch == ':' && (i + 1 == lineEnd || text.charAt(i + 1) == ' ')) {
+            char ch = chars[i];
+            if (ch == '#' && chars[i - 1] == ' ') return -1;
+            if (ch == ':' && (i + 1 == lineEnd || chars[i + 1] == ' ')) {
                 // "key :" and keys longer than a simple key may be are snakeyaml's
-                return text.charAt(i - 1) == ' ' || i - p > 1024 ? -1 : i;
+                return chars[i - 1] == ' ' || i - p > 1024 ? -1 : i;
             }
         }
         return -1;
     }
 
     private String keyText(int p, int colon) {
-        char c = text.charAt(p);
+        char c = chars[p];
         return c == '"' || c == '\'' ? unquote(p, colon) : text.substring(p, colon);
     }
 
     /** Just after the closing quote of a quoted scalar on one line, or -1 (none, or an escape). */
     private int quotedEnd(int q) {
-        char quote = text.charAt(q);
+        char quote = chars[q];
         int lineEnd = lineEnd(q);
         for (int i = q + 1; i < lineEnd; i++) {
-            char ch = text.charAt(i);
+            char ch = chars[i];
             if (quote == '"' && ch == '\\') return -1;
             if (ch == quote) {
-                if (quote == '\'' && i + 1 < lineEnd && text.charAt(i + 1) == '\'') {
+                if (quote == '\'' && i + 1 < lineEnd && chars[i + 1] == '\'') {
                     i++;
                     continue;
                 }
@@ -285,11 +290,11 @@ final class BlockYamlReader {
 
     private String unquote(int q, int end) {
         String inner = text.substring(q + 1, end - 1);
-        return text.charAt(q) == '\'' ? inner.replace("''", "'") : inner;
+        return chars[q] == '\'' ? inner.replace("''", "'") : inner;
     }
 
     private boolean sequenceEntry(int p) {
-        return p < length && text.charAt(p) == '-' && (p + 1 == length || text.charAt(p + 1) == ' ' || text.charAt(p + 1) == '\n');
+        return p < length && chars[p] == '-' && (p + 1 == length || chars[p + 1] == ' ' || chars[p + 1] == '\n');
     }
 
     /** Moves to the first content line at or after the line starting at {@code from}. */
@@ -298,7 +303,7 @@ final class BlockYamlReader {
         while (line < length) {
             int s = skipSpaces(line);
             if (s == length) break;
-            char c = text.charAt(s);
+            char c = chars[s];
             if (c == '\n') {
                 line = s + 1;
             } else if (c == '#') {
@@ -324,12 +329,12 @@ final class BlockYamlReader {
     }
 
     private int skipSpaces(int i) {
-        while (i < length && text.charAt(i) == ' ') i++;
+        while (i < length && chars[i] == ' ') i++;
         return i;
     }
 
     private boolean endOfLine(int i) {
-        return i >= length || text.charAt(i) == '\n';
+        return i >= length || chars[i] == '\n';
     }
 
     private int lineEnd(int i) {
@@ -342,8 +347,25 @@ final class BlockYamlReader {
         return nl + 1;
     }
 
-    private Span span(int start, int end) {
-        return YamlReader.span(text, lines, start, end);
+    /** As {@link YamlReader#span}: from start to the end mark without trailing whitespace. */
+    private Span span(int start, int endMark) {
+        int end = Math.max(start, endMark);
+        while (end > start && Character.isWhitespace(chars[end - 1])) end--;
+        int startLine = line(start);
+        int endLine = line(end);
+        return new Span(startLine, start - lines.lineStart(startLine) + 1, endLine, end - lines.lineStart(endLine) + 1);
+    }
+
+    /** {@link LineMap#line}, walking from the last line found (four binary searches a node cost a tenth of reading). */
+    private int line(int offset) {
+        int l = lineHint;
+        int count = lines.lineCount();
+        if (offset < lines.lineStart(l)) return lineHint = lines.line(offset);
+        while (l < count && lines.lineStart(l + 1) <= offset) {
+            l++;
+            if (l - lineHint > 64) return lineHint = lines.line(offset);
+        }
+        return lineHint = l;
     }
 
     /** Declines: snakeyaml reads the text. Thrown without a stack trace, from one instance. */
