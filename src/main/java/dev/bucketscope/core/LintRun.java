@@ -258,11 +258,12 @@ public final class LintRun {
         Set<Path> paths = new java.util.HashSet<>();
         Set<String> names = new java.util.HashSet<>();
         Map<Path, Path> realOf = new HashMap<>();
+        Map<Path, Path> realDirs = new HashMap<>();
         for (String p : policies) {
             Path given = dir.resolve(p).toAbsolutePath().normalize();
             Path real;
             try {
-                real = given.toRealPath();
+                real = realPath(given, realDirs);
                 realOf.put(given, real);
             } catch (IOException e) {
                 real = given; // read later, where its problem is reported
@@ -510,6 +511,30 @@ public final class LintRun {
         }
         if (!real.startsWith(realRoot)) return Inside.not("is a symlink leading outside the inventory's directory; not read");
         return new Inside(Optional.of(real), Optional.empty());
+    }
+
+    /**
+     * {@code abs.toRealPath()} for an absolute normalised path, each directory resolved once: a
+     * file that is not a symlink is an entry of its directory's real path. The components'
+     * policies share a folder or two, and resolving a path costs a system call per element
+     * (16,000 for 2,000 components; now one each).
+     *
+     * @param realDirs real paths of the directories met so far
+     */
+    static Path realPath(Path abs, Map<Path, Path> realDirs) throws IOException {
+        Path parent = abs.getParent();
+        if (parent == null || abs.getFileName() == null) return abs.toRealPath();
+        // Fails as toRealPath does when the file is missing or a path element is not a directory.
+        if (Files.readAttributes(abs, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                .isSymbolicLink()) {
+            return abs.toRealPath();
+        }
+        Path realParent = realDirs.get(parent);
+        if (realParent == null) {
+            realParent = parent.toRealPath();
+            realDirs.put(parent, realParent);
+        }
+        return realParent.resolve(abs.getFileName());
     }
 
     private static Path real(Path p) {

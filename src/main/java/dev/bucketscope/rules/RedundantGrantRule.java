@@ -33,9 +33,10 @@ public final class RedundantGrantRule implements PolicyRule {
             if (!StatementGrants.judged(st)) continue;
             List<Value> actions = st.actions();
             if (tooMany(ctx, actions, "Action")) continue;
+            // One value has nothing to be redundant with: most statements' names are not needed.
             List<Set<String>> names = new ArrayList<>(actions.size());
-            for (Value v : actions) names.add(StatementGrants.names(d, v.text()));
-            for (int i = 0; i < actions.size(); i++) {
+            if (actions.size() > 1) for (Value v : actions) names.add(StatementGrants.names(d, v.text()));
+            for (int i = 0; i < actions.size() && actions.size() > 1; i++) {
                 Set<String> mine = names.get(i);
                 for (int j = 0; j < actions.size() && !mine.isEmpty(); j++) {
                     Set<String> theirs = names.get(j);
@@ -50,8 +51,8 @@ public final class RedundantGrantRule implements PolicyRule {
             List<Value> resources = st.resources();
             if (tooMany(ctx, resources, "Resource")) continue;
             List<Optional<Glob>> patterns = new ArrayList<>(resources.size());
-            for (Value r : resources) patterns.add(StatementGrants.glob(d, r.text()));
-            for (int i = 0; i < resources.size(); i++) {
+            if (resources.size() > 1) for (Value r : resources) patterns.add(StatementGrants.glob(d, r.text()));
+            for (int i = 0; i < resources.size() && resources.size() > 1; i++) {
                 Optional<Glob> mine = patterns.get(i);
                 for (int j = 0; j < resources.size() && mine.isPresent(); j++) {
                     Optional<Glob> theirs = patterns.get(j);
@@ -68,16 +69,19 @@ public final class RedundantGrantRule implements PolicyRule {
                 }
             }
         }
-        List<StatementGrants.Whole> wholes = new ArrayList<>();
+        List<Statement> comparable = new ArrayList<>();
         for (Statement st : statements) {
-            if (StatementGrants.comparableWhole(d, st)) wholes.add(StatementGrants.Whole.of(d, st));
+            if (StatementGrants.comparableWhole(d, st)) comparable.add(st);
         }
-        if (wholes.size() > StatementGrants.MAX_COMPARED) {
+        if (comparable.size() < 2) return; // a statement alone covers no other
+        if (comparable.size() > StatementGrants.MAX_COMPARED) {
             Statement first = statements.get(0);
-            ctx.report(first.span(), first.pointer(), "this policy has " + wholes.size() + " Allow statements to compare, more than the "
+            ctx.report(first.span(), first.pointer(), "this policy has " + comparable.size() + " Allow statements to compare, more than the "
                     + StatementGrants.MAX_COMPARED + " compared pairwise; redundant statements are not checked");
             return;
         }
+        List<StatementGrants.Whole> wholes = new ArrayList<>(comparable.size());
+        for (Statement st : comparable) wholes.add(StatementGrants.Whole.of(d, st));
         for (StatementGrants.Whole st : wholes) {
             for (StatementGrants.Whole other : wholes) {
                 if (other == st || !StatementGrants.covers(other, st, budget)

@@ -241,4 +241,25 @@ class LintRunTest {
         assertEquals(whole.stream().filter(f -> !f.location().file().equals("policies/langfuse-storage.json")).toList(),
                 withInventory.stream().filter(f -> !f.location().file().equals("policies/langfuse-storage.json")).toList());
     }
+
+    @Test
+    void realPathsResolveAsToRealPathDoes() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real/policies"));
+        Files.writeString(real.resolve("a.json"), "{}");
+        Files.createSymbolicLink(dir.resolve("linked"), dir.resolve("real"));
+        Files.createSymbolicLink(real.resolve("b.json"), real.resolve("a.json"));
+        Files.createSymbolicLink(real.resolve("outside.json"), dir.resolve("real/policies/a.json"));
+        Files.writeString(dir.resolve("file"), "x");
+        Map<Path, Path> dirs = new java.util.HashMap<>();
+        for (String p : List.of("real/policies/a.json", "linked/policies/a.json", "linked/policies/b.json", "real/policies/b.json",
+                "real/policies/outside.json", "linked/policies", "real")) {
+            Path abs = dir.resolve(p).toAbsolutePath().normalize();
+            assertEquals(abs.toRealPath(), LintRun.realPath(abs, dirs), p);
+        }
+        for (String p : List.of("real/policies/missing.json", "file/x.json", "missing/a.json")) {
+            Path abs = dir.resolve(p).toAbsolutePath().normalize();
+            assertThrows(IOException.class, abs::toRealPath, p);
+            assertThrows(IOException.class, () -> LintRun.realPath(abs, dirs), p);
+        }
+    }
 }
