@@ -48,6 +48,7 @@ public final class AccessMap {
     private final Map<String, Boolean> named = new java.util.HashMap<>();
     /** The catalogue's bucket- and object-level management actions that some Allow statement names. */
     private List<ActionInfo> managementNamed;
+    private List<Glob> allowPatterns;
 
     public AccessMap(Evaluator evaluator, List<Policy> policies) {
         this.evaluator = evaluator;
@@ -218,29 +219,43 @@ public final class AccessMap {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(NEUTRAL_KEY);
         Glob objectsOfBucket = Glob.of(bucket + "/?*");
-        for (Policy p : policies) {
-            for (Statement st : p.statements()) {
-                if (!st.isAllow()) continue;
-                for (Value r : st.resources()) {
-                    String pattern = r.text().startsWith(S3_ARN) ? r.text().substring(S3_ARN.length()) : r.text();
-                    if (pattern.isEmpty() || pattern.length() > PatternAlgebra.MAX_PATTERN_BYTES) continue;
-                    try {
-                        Glob g = Glob.of(pattern);
-                        PatternAlgebra.witnessIn(g, objectsOfBucket).ifPresent(w -> {
-                            keys.add(w.substring(bucket.length() + 1));
-                            // The shortest witness may end in '/' or hold "//", which the server's path
-                            // cleaning removes ("logs/" is asked as "logs"): also try the key with its
-                            // empty segments filled, when the pattern still matches it.
-                            String filled = fillEmptySegments(w.substring(bucket.length() + 1));
-                            if (g.matches(bucket + "/" + filled)) keys.add(filled);
-                        });
-                    } catch (PatternTooComplexException e) {
-                        // the neutral key still answers; such patterns are reported elsewhere
-                    }
-                }
+        for (Glob g : allowPatterns()) {
+            try {
+                PatternAlgebra.witnessIn(g, objectsOfBucket).ifPresent(w -> {
+                    keys.add(w.substring(bucket.length() + 1));
+                    // The shortest witness may end in '/' or hold "//", which the server's path
+                    // cleaning removes ("logs/" is asked as "logs"): also try the key with its
+                    // empty segments filled, when the pattern still matches it.
+                    String filled = fillEmptySegments(w.substring(bucket.length() + 1));
+                    if (g.matches(bucket + "/" + filled)) keys.add(filled);
+                });
+            } catch (PatternTooComplexException e) {
+                // the neutral key still answers; such patterns are reported elsewhere
             }
         }
         return new ArrayList<>(keys);
+    }
+
+    /**
+     * The Allow statements' resource patterns (after the ARN prefix), compiled once: every bucket
+     * a rule asks about is tried against all of them.
+     */
+    private List<Glob> allowPatterns() {
+        if (allowPatterns == null) {
+            List<Glob> out = new ArrayList<>();
+            for (Policy p : policies) {
+                for (Statement st : p.statements()) {
+                    if (!st.isAllow()) continue;
+                    for (Value r : st.resources()) {
+                        String pattern = r.text().startsWith(S3_ARN) ? r.text().substring(S3_ARN.length()) : r.text();
+                        if (pattern.isEmpty() || pattern.length() > PatternAlgebra.MAX_PATTERN_BYTES) continue;
+                        out.add(Glob.of(pattern));
+                    }
+                }
+            }
+            allowPatterns = List.copyOf(out);
+        }
+        return allowPatterns;
     }
 
     /** "logs/" → "logs/x", "a//b" → "a/x/b": a key path cleaning leaves as it is. */
