@@ -31,6 +31,8 @@ public final class Dialect {
     private final String warning;
     private final Set<Quirk> quirks;
     private final List<ActionInfo> actions;
+    /** The S3 actions alone: what {@code "*"} grants where {@link Quirk#STAR_ACTION_IS_S3_ONLY}. */
+    private final List<ActionInfo> s3Actions;
     private final Map<String, ActionInfo> byName;
     private final Map<String, ActionInfo> byLowerName;
     private final List<String> wildcards;
@@ -94,6 +96,9 @@ public final class Dialect {
             lower.putIfAbsent(info.name().toLowerCase(Locale.ROOT), info);
         }
         this.actions = List.copyOf(list);
+        List<ActionInfo> s3 = new ArrayList<>();
+        for (ActionInfo a : this.actions) if (a.family() == ActionFamily.S3) s3.add(a);
+        this.s3Actions = List.copyOf(s3);
         this.wildcards = List.copyOf(wild);
         this.byName = Map.copyOf(exact);
         this.byLowerName = Map.copyOf(lower);
@@ -385,7 +390,7 @@ public final class Dialect {
                 return List.of();
             }
             if (has(Quirk.STAR_ACTION_IS_S3_ONLY)) {
-                return actions.stream().filter(a -> a.family() == ActionFamily.S3).collect(Collectors.toUnmodifiableList());
+                return s3Actions;
             }
             return actions;
         }

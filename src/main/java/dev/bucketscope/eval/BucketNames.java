@@ -71,7 +71,10 @@ public final class BucketNames {
 
     private static boolean onlyGlobal(Statement st, Dialect d) {
         if (st.hasNotAction() || st.actions().isEmpty()) return false;
-        return st.actions().stream().flatMap(v -> d.expand(v.text()).stream()).allMatch(a -> a.level() == ActionLevel.GLOBAL);
+        for (Value v : st.actions()) {
+            for (dev.bucketscope.dialect.ActionInfo a : d.expand(v.text())) if (a.level() != ActionLevel.GLOBAL) return false;
+        }
+        return true;
     }
 
     /** A bucket name {@code pattern} matches and {@code scope} does not, if there is one. */

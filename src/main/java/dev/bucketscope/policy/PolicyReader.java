@@ -19,8 +19,9 @@ public final class PolicyReader {
 
     /** True when the document looks like a policy at all: an object with a Statement member. */
     public static boolean looksLikePolicy(Node root) {
-        return root instanceof Node.ObjectNode o
-                && o.members().stream().anyMatch(m -> m.key().equalsIgnoreCase("Statement"));
+        if (!(root instanceof Node.ObjectNode o)) return false;
+        for (Node.Member m : o.members()) if (m.key().equalsIgnoreCase("Statement")) return true;
+        return false;
     }
 
     public static Policy read(String file, Node.ObjectNode root, Dialect dialect) {
@@ -38,7 +39,8 @@ public final class PolicyReader {
                 statements.add(statement(0, o, dialect));
             }
         }
-        boolean bucketPolicy = statements.stream().anyMatch(st -> st.principal().isPresent());
+        boolean bucketPolicy = false;
+        for (Statement st : statements) bucketPolicy |= st.principal().isPresent();
         return new Policy(file, root, version, statements, bucketPolicy);
     }
 

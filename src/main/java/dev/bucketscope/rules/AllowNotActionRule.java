@@ -38,6 +38,7 @@ public final class AllowNotActionRule implements PolicyRule {
     }
 
     private static boolean excluded(List<Value> notActions, ActionInfo a, Dialect d) {
-        return notActions.stream().anyMatch(v -> d.actionMatches(v.text(), a.name()));
+        for (Value v : notActions) if (d.actionMatches(v.text(), a.name())) return true;
+        return false;
     }
 }

@@ -22,7 +22,8 @@ public final class BucketManagementRule implements PolicyRule {
             for (Value v : st.actions()) {
                 if (AllowedActions.isFamilyStar(v.text())) continue;
                 List<ActionInfo> granted = ctx.dialect().expand(v.text());
-                List<ActionInfo> changes = granted.stream().filter(AllowedActions::changesConfiguration).toList();
+                List<ActionInfo> changes = new java.util.ArrayList<>();
+                for (ActionInfo a : granted) if (AllowedActions.changesConfiguration(a)) changes.add(a);
                 if (changes.isEmpty()) continue;
                 String message = granted.size() == 1 && changes.get(0).name().equalsIgnoreCase(v.text())
                         ? "Action '" + v.text() + "' lets the application " + effect(changes.get(0).name())

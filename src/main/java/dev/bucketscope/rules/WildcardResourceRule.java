@@ -2,6 +2,7 @@ package dev.bucketscope.rules;
 
 import dev.bucketscope.core.PolicyContext;
 import dev.bucketscope.core.PolicyRule;
+import dev.bucketscope.dialect.ActionInfo;
 import dev.bucketscope.dialect.ActionLevel;
 import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.policy.Statement;
@@ -44,6 +45,9 @@ public final class WildcardResourceRule implements PolicyRule {
     /** True when every action the statement grants is checked against no bucket (NotAction never is). */
     private static boolean onlyGlobal(Statement st, Dialect d) {
         if (st.hasNotAction()) return false;
-        return st.actions().stream().flatMap(v -> d.expand(v.text()).stream()).allMatch(a -> a.level() == ActionLevel.GLOBAL);
+        for (Value v : st.actions()) {
+            for (ActionInfo a : d.expand(v.text())) if (a.level() != ActionLevel.GLOBAL) return false;
+        }
+        return true;
     }
 }
