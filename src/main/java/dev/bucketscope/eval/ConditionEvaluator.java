@@ -67,9 +67,11 @@ final class ConditionEvaluator {
         String base = base(op);
         Optional<List<String>> req = ctx.get(c.key().text(), dialect.kind() == DialectKind.AWS);
         boolean absent = req.isEmpty() || req.get().isEmpty();
-        List<String> policy = c.values().stream().map(Value::text).toList();
+        List<String> policy = new ArrayList<>(c.values().size());
+        for (Value v : c.values()) policy.add(v.text());
         if (base.equals("Null")) {
-            boolean wantAbsent = policy.stream().anyMatch(v -> v.equalsIgnoreCase("true"));
+            boolean wantAbsent = false;
+            for (String v : policy) wantAbsent |= v.equalsIgnoreCase("true");
             return wantAbsent == absent;
         }
         if (absent) {
@@ -87,10 +89,13 @@ final class ConditionEvaluator {
         }
         String positive = positiveOf(base);
         boolean result;
-        if (qualifier.equals("ForAllValues")) {
-            result = values.stream().allMatch(v -> single(positive, op, v, policy));
-        } else {
-            result = values.stream().anyMatch(v -> single(positive, op, v, policy));
+        boolean all = qualifier.equals("ForAllValues");
+        result = all;
+        for (String v : values) {
+            if (single(positive, op, v, policy) != all) {
+                result = !all;
+                break;
+            }
         }
         return negated ? !result : result;
     }

@@ -10,6 +10,7 @@ import dev.bucketscope.policy.PolicyReader;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
 import dev.bucketscope.source.Node;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,9 +26,14 @@ public final class AllowNotActionRule implements PolicyRule {
         for (Statement st : AllowedActions.statements(ctx)) {
             if (!st.hasNotAction()) continue;
             Node element = PolicyReader.member(st.node(), PolicyElement.NOT_ACTION, d).orElseThrow().value();
-            List<ActionInfo> granted = d.actions().stream().filter(a -> !excluded(st.notActions(), a, d)).toList();
+            List<ActionInfo> granted = new ArrayList<>();
+            boolean admin = false;
+            for (ActionInfo a : d.actions()) {
+                if (excluded(st.notActions(), a, d)) continue;
+                granted.add(a);
+                admin |= a.family() != ActionFamily.S3;
+            }
             List<String> risky = AllowedActions.dangerousFirst(granted);
-            boolean admin = granted.stream().anyMatch(a -> a.family() != ActionFamily.S3);
             String message = "NotAction " + (st.notActions().isEmpty() ? "[]" : AllowedActions.quoted(st.notActions()))
                     + " in an Allow statement grants every other action on " + AllowedActions.resources(st)
                     + ", including any a later version adds: " + granted.size() + " " + d.displayName() + " actions"

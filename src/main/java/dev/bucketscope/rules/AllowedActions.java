@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The Allow statements of a loaded policy and how to speak about what their actions grant: the
@@ -109,21 +108,29 @@ final class AllowedActions {
 
     /** "a, b, c and 4 more": at most {@code cap} items, then a count of the rest. */
     static String names(List<String> items, int cap) {
-        String head = items.stream().limit(cap).collect(Collectors.joining(", "));
+        String head = String.join(", ", items.size() > cap ? items.subList(0, cap) : items);
         return items.size() > cap ? head + " and " + (items.size() - cap) + " more" : head;
     }
 
     /** The statement's Resource values, quoted, for "... on X" in messages. */
     static String resources(Statement st) {
         if (st.resources().isEmpty()) return "any resource";
-        return names(st.resources().stream().map(v -> "'" + v.text() + "'").toList(), 3);
+        return quoted(st.resources(), 3);
     }
 
     static List<String> actionNames(List<ActionInfo> actions) {
-        return actions.stream().map(ActionInfo::name).toList();
+        List<String> out = new ArrayList<>(actions.size());
+        for (ActionInfo a : actions) out.add(a.name());
+        return out;
     }
 
     static String quoted(List<Value> values) {
-        return names(values.stream().map(v -> "'" + v.text() + "'").toList(), 4);
+        return quoted(values, 4);
+    }
+
+    private static String quoted(List<Value> values, int cap) {
+        List<String> out = new ArrayList<>(values.size());
+        for (Value v : values) out.add("'" + v.text() + "'");
+        return names(out, cap);
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What a component's policy grants on its declared buckets beyond what it declares, as the
@@ -76,6 +75,10 @@ final class UndeclaredAccess {
 
     private static String declared(BucketGrant b) {
         if (b.capabilities().isEmpty()) return "no capability on it";
-        return "only " + b.capabilities().stream().sorted().map(UndeclaredAccess::word).collect(Collectors.joining(" and "));
+        List<Capability> caps = new ArrayList<>(b.capabilities());
+        java.util.Collections.sort(caps);
+        StringBuilder sb = new StringBuilder("only ");
+        for (int i = 0; i < caps.size(); i++) sb.append(i == 0 ? "" : " and ").append(word(caps.get(i)));
+        return sb.toString();
     }
 }

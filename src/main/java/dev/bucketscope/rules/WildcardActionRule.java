@@ -31,7 +31,7 @@ public final class WildcardActionRule implements PolicyRule {
                 String message = AllowedActions.isFamilyStar(v.text())
                         ? familyStar(v.text(), granted, on, d)
                         : "Action '" + v.text() + "' grants " + granted.size() + " " + d.displayName() + " actions on " + on
-                                + ": " + String.join(", ", granted.stream().map(WildcardActionRule::flagged).toList());
+                                + ": " + flagged(granted);
                 ctx.report(v.span(), v.pointer(), message);
             }
         }
@@ -57,5 +57,11 @@ public final class WildcardActionRule implements PolicyRule {
         boolean more = a.capability() == Capability.WRITE || a.capability() == Capability.DELETE
                 || a.capability() == Capability.MANAGEMENT || a.capability() == Capability.ADMIN;
         return more ? a.name() + " (" + a.capability().name().toLowerCase(Locale.ROOT) + ")" : a.name();
+    }
+
+    private static String flagged(List<ActionInfo> granted) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < granted.size(); i++) sb.append(i == 0 ? "" : ", ").append(flagged(granted.get(i)));
+        return sb.toString();
     }
 }
