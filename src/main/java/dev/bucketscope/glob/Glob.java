@@ -22,6 +22,14 @@ public final class Glob {
     private final int length;
     private final int[] tokens;
     private final boolean literal;
+    /**
+     * For a case-sensitive ASCII pattern of the commonest shapes, what a name must equal or start
+     * with: the whole pattern when it has no wildcard ({@link #PREFIX} false), or the text before
+     * a single trailing {@code *} ("litellm-*", "*"); null for every other pattern. An ASCII
+     * prefix is matched by a name's chars exactly as by its UTF-8 bytes.
+     */
+    private final String simple;
+    private final boolean prefix;
 
     private Glob(String pattern, boolean ignoreCase) {
         this.pattern = pattern;
@@ -34,6 +42,12 @@ public final class Glob {
             lit &= t >= 0;
         }
         this.literal = lit;
+        boolean ascii = bytes.length == pattern.length();
+        int last = tokens.length - 1;
+        boolean prefixStar = last >= 0 && tokens[last] == STAR;
+        for (int i = 0; i < last && prefixStar; i++) prefixStar = tokens[i] >= 0;
+        this.prefix = prefixStar;
+        this.simple = ignoreCase || !ascii ? null : lit ? pattern : prefixStar ? pattern.substring(0, last) : null;
     }
 
     /** A case-sensitive glob, as MinIO and RustFS match resources and actions. */
@@ -93,6 +107,7 @@ public final class Glob {
 
     /** Whether {@code name} is matched, compared byte-wise on its UTF-8 encoding. */
     public boolean matches(String name) {
+        if (simple != null) return prefix ? name.startsWith(simple) : name.equals(simple);
         // An ASCII name is its own UTF-8 encoding: matched on its chars, with no byte array per
         // call (encoding names was 3.6 % of a 10,000-policy run's CPU). GlobTest checks that both
         // ways give the same answers.

@@ -18,6 +18,7 @@ import java.util.Map;
 public final class JsonReader {
 
     private final String s;
+    private final char[] cs;
     private final int len;
     private int pos;
     /** Current line and the offset it starts at; kept incrementally, as only whitespace breaks lines. */
@@ -35,6 +36,9 @@ public final class JsonReader {
 
     private JsonReader(String text, int lineOffset) {
         this.s = text;
+        // Read char by char from an array: cheaper than String.charAt while the reader runs
+        // interpreted or C1-compiled, as in a lint run.
+        this.cs = text.toCharArray();
         this.len = text.length();
         this.lineOffset = lineOffset;
         this.line = 1 + lineOffset;
@@ -66,7 +70,7 @@ public final class JsonReader {
     }
 
     private Parsed document() {
-        if (len > 0 && s.charAt(0) == '\uFEFF' && lineOffset == 0) pos = 1;
+        if (len > 0 && cs[0] == '\uFEFF' && lineOffset == 0) pos = 1;
         skipWhitespace();
         if (pos >= len) {
             return Parsed.failed(new Problem(Kind.EMPTY, "empty file", Span.point(1 + lineOffset, 1), ""));
@@ -82,7 +86,7 @@ public final class JsonReader {
 
     private Node value(String ptr) {
         if (pos >= len) throw endOfInput(ptr);
-        char c = s.charAt(pos);
+        char c = cs[pos];
         switch (c) {
             case '{':
                 return object(ptr);
@@ -113,14 +117,14 @@ public final class JsonReader {
         List<Member> members = new ArrayList<>();
         Map<String, Span> seen = null;
         skipWhitespace();
-        if (pos < len && s.charAt(pos) == '}') {
+        if (pos < len && cs[pos] == '}') {
             pos++;
             depth--;
             return new ObjectNode(new Span(l, col, line, column()), ptr, members);
         }
         while (true) {
             if (pos >= len) throw endOfInput(ptr);
-            char c = s.charAt(pos);
+            char c = cs[pos];
             if (c != '"') {
                 String msg = c == '\''
                         ? "keys must be in double quotes, not single quotes (')"
@@ -158,7 +162,7 @@ public final class JsonReader {
 
             skipWhitespace();
             if (pos >= len) throw endOfInput(ptr);
-            if (s.charAt(pos) != ':') {
+            if (cs[pos] != ':') {
                 throw fail(Kind.SYNTAX, "expected ':' after the key but found " + show(pos),
                         charSpan(pos), childPtr);
             }
@@ -167,7 +171,7 @@ public final class JsonReader {
             members.add(new Member(key, keySpan, value(childPtr)));
             skipWhitespace();
             if (pos >= len) throw endOfInput(ptr);
-            c = s.charAt(pos);
+            c = cs[pos];
             if (c == '}') {
                 pos++;
                 break;
@@ -180,7 +184,7 @@ public final class JsonReader {
             int commaColumn = column();
             pos++;
             skipWhitespace();
-            if (pos < len && s.charAt(pos) == '}') {
+            if (pos < len && cs[pos] == '}') {
                 throw fail(Kind.SYNTAX, "trailing comma before '}'",
                         Span.point(commaLine, commaColumn), ptr);
             }
@@ -196,7 +200,7 @@ public final class JsonReader {
         pos++;
         List<Node> items = new ArrayList<>();
         skipWhitespace();
-        if (pos < len && s.charAt(pos) == ']') {
+        if (pos < len && cs[pos] == ']') {
             pos++;
             depth--;
             return new ArrayNode(new Span(l, col, line, column()), ptr, items);
@@ -205,7 +209,7 @@ public final class JsonReader {
             items.add(value(ptr + "/" + items.size()));
             skipWhitespace();
             if (pos >= len) throw endOfInput(ptr);
-            char c = s.charAt(pos);
+            char c = cs[pos];
             if (c == ']') {
                 pos++;
                 break;
@@ -218,7 +222,7 @@ public final class JsonReader {
             int commaColumn = column();
             pos++;
             skipWhitespace();
-            if (pos < len && s.charAt(pos) == ']') {
+            if (pos < len && cs[pos] == ']') {
                 throw fail(Kind.SYNTAX, "trailing comma before ']'",
                         Span.point(commaLine, commaColumn), ptr);
             }
@@ -248,7 +252,7 @@ public final class JsonReader {
         int hash = 0;
         // Fast path: most strings have no escapes and become a single substring.
         while (i < len) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c == '"') {
                 pos = i + 1;
                 return shared(start, i, hash);
@@ -263,7 +267,7 @@ public final class JsonReader {
         sb.append(s, start, i);
         while (i < len) {
             if (sb.length() > Limits.MAX_STRING_CHARS) throw tooLong(startLine, startColumn, ptr);
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c == '"') {
                 pos = i + 1;
                 return sb.toString();
@@ -275,7 +279,7 @@ public final class JsonReader {
                 continue;
             }
             if (i + 1 >= len) break;
-            char e = s.charAt(i + 1);
+            char e = cs[i + 1];
             switch (e) {
                 case '"': sb.append('"'); break;
                 case '\\': sb.append('\\'); break;
@@ -292,8 +296,8 @@ public final class JsonReader {
                             pos = len;
                             throw unclosedString(startLine, startColumn, ptr);
                         }
-                        int d = Character.digit(s.charAt(i + k), 16);
-                        if (d < 0 || s.charAt(i + k) > 'f') {
+                        int d = Character.digit(cs[i + k], 16);
+                        if (d < 0 || cs[i + k] > 'f') {
                             throw fail(Kind.SYNTAX, "invalid \\u escape: expected 4 hex digits but found "
                                     + show(i + k), span(i, i + k + 1), ptr);
                         }
@@ -332,44 +336,44 @@ public final class JsonReader {
     private Node number(String ptr) {
         int start = pos;
         int col = column();
-        if (s.charAt(pos) == '-') {
+        if (cs[pos] == '-') {
             pos++;
-            if (pos < len && Character.isLetter(s.charAt(pos))) {
+            if (pos < len && Character.isLetter(cs[pos])) {
                 pos = start + 1;
                 return word(ptr, start);
             }
             expectDigit("after '-'", ptr);
         }
-        if (s.charAt(pos) == '0') {
+        if (cs[pos] == '0') {
             pos++;
-            if (pos < len && isDigit(s.charAt(pos))) {
+            if (pos < len && isDigit(cs[pos])) {
                 int end = pos;
-                while (end < len && isDigit(s.charAt(end))) end++;
+                while (end < len && isDigit(cs[end])) end++;
                 throw fail(Kind.SYNTAX, "leading zeros are not allowed in numbers",
                         span(start, end), ptr);
             }
         } else {
-            while (pos < len && isDigit(s.charAt(pos))) pos++;
+            while (pos < len && isDigit(cs[pos])) pos++;
         }
-        if (pos < len && s.charAt(pos) == '.') {
+        if (pos < len && cs[pos] == '.') {
             pos++;
             expectDigit("after '.'", ptr);
-            while (pos < len && isDigit(s.charAt(pos))) pos++;
+            while (pos < len && isDigit(cs[pos])) pos++;
         }
-        if (pos < len && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+        if (pos < len && (cs[pos] == 'e' || cs[pos] == 'E')) {
             pos++;
-            if (pos < len && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) pos++;
+            if (pos < len && (cs[pos] == '+' || cs[pos] == '-')) pos++;
             expectDigit("in the exponent", ptr);
-            while (pos < len && isDigit(s.charAt(pos))) pos++;
+            while (pos < len && isDigit(cs[pos])) pos++;
         }
         int hash = 0;
-        for (int i = start; i < pos && i - start <= 32; i++) hash = 31 * hash + s.charAt(i);
+        for (int i = start; i < pos && i - start <= 32; i++) hash = 31 * hash + cs[i];
         return new Node.NumberNode(new Span(line, col, line, column()), ptr, shared(start, pos, hash));
     }
 
     private void expectDigit(String where, String ptr) {
         if (pos >= len) throw endOfInput(ptr);
-        if (!isDigit(s.charAt(pos))) {
+        if (!isDigit(cs[pos])) {
             throw fail(Kind.SYNTAX, "expected a digit " + where + " but found " + show(pos),
                     charSpan(pos), ptr);
         }
@@ -382,7 +386,7 @@ public final class JsonReader {
     /** Reads a bare word: true, false or null, or a clear rejection of anything else. */
     private Node word(String ptr, int start) {
         int col = start - lineStart + 1;
-        while (pos < len && isWordChar(s.charAt(pos))) pos++;
+        while (pos < len && isWordChar(cs[pos])) pos++;
         String w = s.substring(start, pos);
         Span span = new Span(line, col, line, column());
         switch (w) {
@@ -404,7 +408,7 @@ public final class JsonReader {
 
     private void skipWhitespace() {
         while (pos < len) {
-            char c = s.charAt(pos);
+            char c = cs[pos];
             if (c == ' ' || c == '\t') {
                 pos++;
             } else if (c == '\n') {
@@ -413,11 +417,11 @@ public final class JsonReader {
                 lineStart = pos;
             } else if (c == '\r') {
                 pos++;
-                if (pos < len && s.charAt(pos) == '\n') pos++;
+                if (pos < len && cs[pos] == '\n') pos++;
                 line++;
                 lineStart = pos;
             } else if (c == '/' && pos + 1 < len
-                    && (s.charAt(pos + 1) == '/' || s.charAt(pos + 1) == '*')) {
+                    && (cs[pos + 1] == '/' || cs[pos + 1] == '*')) {
                 throw fail(Kind.SYNTAX, "comments are not allowed in JSON", span(pos, pos + 2), "");
             } else {
                 return;
@@ -443,7 +447,7 @@ public final class JsonReader {
     /** Just after the last non-blank character: where the missing text should have been. */
     private Span lastPosition() {
         int end = len;
-        while (end > 0 && isBlank(s.charAt(end - 1))) end--;
+        while (end > 0 && isBlank(cs[end - 1])) end--;
         Span at = new LineMap(s).pointAt(end);
         return Span.point(at.line() + lineOffset, at.column());
     }

@@ -24,6 +24,20 @@ class GlobTest {
     }
 
     @Test
+    void literalAndPrefixPatternsMatchAsTheGeneralMatcherDoes() {
+        // The shapes Glob answers with equals or startsWith ("loki-chunks", "loki-*", "*"),
+        // beside near misses ("loki-*?", "lo*ki"), on ASCII and non-ASCII names.
+        Gen<String> literals = strings("ab/-é", 5);
+        Gen<String> tails = Generate.pick(List.of("", "*", "**", "*?", "?*", "?", "*a", "*/*"));
+        Gen<String> names = strings("ab/-éc", 8);
+        qt().withFixedSeed(5).withExamples(30_000).forAll(literals, tails, names).checkAssert((l, t, n) -> {
+            String p = l + t;
+            assertEquals(Glob.of(p).matchesBytes(n), Glob.of(p).matches(n), () -> "'" + p + "' on '" + n + "'");
+            assertEquals(Glob.of(p).matchesBytes(l + n), Glob.of(p).matches(l + n), () -> "'" + p + "' on '" + l + n + "'");
+        });
+    }
+
+    @Test
     void asciiNamesMatchAsTheirUtf8BytesDo() {
         // Patterns with non-ASCII literals and both wildcards; names mostly ASCII (the fast path),
         // with upper case for the case-folding globs.
