@@ -94,7 +94,7 @@ public final class Evaluator {
      * and, across statements, per list of values: every request is checked against every
      * statement, and thousands of policies repeat the same few action lists.
      */
-    private Set<String> catalogueMatches(Statement st) {
+    Set<String> catalogueMatches(Statement st) {
         Set<String> known = matchedByStatement.get(st);
         if (known != null) return known;
         List<String> key = new ArrayList<>(st.actions().size() + st.notActions().size() + 3);

@@ -18,7 +18,8 @@ public final class TextReportFormat {
      */
     public static String render(LintReport report, boolean terminal, boolean color,
                                 BiFunction<String, Integer, Optional<String>> sourceLine) {
-        StringBuilder sb = new StringBuilder();
+        // Sized for the usual line, so that 10,000 findings do not copy the report a dozen times.
+        StringBuilder sb = new StringBuilder(256 + 160 * report.findings().size());
         for (String n : report.notices()) sb.append("bucketscope: ").append(n).append('\n');
         if (report.findings().stream().allMatch(Finding::suppressed)) return sb.toString();
         for (Finding f : report.findings()) {

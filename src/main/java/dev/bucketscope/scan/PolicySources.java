@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Finds the files a lint run reads under its paths: {@code *.json} and {@code *.md}, skipping
@@ -55,7 +54,7 @@ public final class PolicySources {
     }
 
     public static Found find(List<Path> roots, Path workingDir) {
-        TreeSet<Source> out = new TreeSet<>();
+        List<Source> out = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (Path root : roots) {
             Path abs = workingDir.resolve(root).normalize();
@@ -69,10 +68,24 @@ public final class PolicySources {
                 skipped.add(new Skipped(root.toString(), "not a regular file or directory"));
             }
         }
-        return new Found(List.copyOf(out), List.copyOf(skipped));
+        return new Found(sortedUnique(out), List.copyOf(skipped));
     }
 
-    private static void walk(Path root, Path workingDir, Set<Source> out, List<Skipped> skipped) {
+    /**
+     * The sources by display path, the first found of each path kept (a file given by name and
+     * found again in a directory given too). One sort at the end: a sorted set, node by node,
+     * was a tenth of walking 10,000 files.
+     */
+    private static List<Source> sortedUnique(List<Source> found) {
+        found.sort(null); // stable: equal paths keep the order they were found in
+        List<Source> out = new ArrayList<>(found.size());
+        for (Source s : found) {
+            if (out.isEmpty() || out.get(out.size() - 1).compareTo(s) != 0) out.add(s);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void walk(Path root, Path workingDir, List<Source> out, List<Skipped> skipped) {
         Path realRoot;
         try {
             realRoot = root.toRealPath();
