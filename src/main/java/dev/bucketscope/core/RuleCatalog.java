@@ -1,7 +1,5 @@
 package dev.bucketscope.core;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import java.util.Optional;
  */
 public final class RuleCatalog {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private volatile List<Entry> list;
 
     /** A rule with its metadata. */
     public record Entry(Rule rule, RuleMeta meta) {}
@@ -25,7 +24,9 @@ public final class RuleCatalog {
     }
 
     public List<Entry> entries() {
-        return Collections.unmodifiableList(new ArrayList<>(entries.values()));
+        // The catalogue is fixed once built; the list is asked for per linted document.
+        if (list == null) list = List.copyOf(entries.values());
+        return list;
     }
 
     public Optional<Entry> find(String id) {

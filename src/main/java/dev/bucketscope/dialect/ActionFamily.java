@@ -22,12 +22,15 @@ public enum ActionFamily {
         return prefix;
     }
 
+    /** Whether this family's prefix starts {@code action}, ignoring ASCII case (see {@link #of}). */
+    public boolean starts(String action) {
+        return action.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
     /** The family whose prefix starts {@code action}; prefixes are compared ignoring ASCII case. */
     public static Optional<ActionFamily> of(String action) {
         for (ActionFamily f : ALL) {
-            if (action.regionMatches(true, 0, f.prefix, 0, f.prefix.length())) {
-                return f.found;
-            }
+            if (f.starts(action)) return f.found;
         }
         return Optional.empty();
     }

@@ -144,7 +144,7 @@ public final class Evaluator {
     /** Statements whose Resource the server does not look at for this request. */
     private boolean skipsResource(Statement st, Request request) {
         ActionFamily family = request.action().family();
-        if (st.namesFamily(ActionFamily.ADMIN) && dialect.has(Quirk.MIXED_STATEMENT_SKIPS_RESOURCE)) return true;
+        if (dialect.has(Quirk.MIXED_STATEMENT_SKIPS_RESOURCE) && st.namesFamily(ActionFamily.ADMIN)) return true;
         if (family == ActionFamily.S3) return false;
         if (family == ActionFamily.ADMIN && dialect.has(Quirk.ADMIN_RESOURCE_BY_REQUESTED_ACTION)) {
             return request.action().level() == ActionLevel.GLOBAL;

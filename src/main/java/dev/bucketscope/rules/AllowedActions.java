@@ -7,7 +7,6 @@ import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ final class AllowedActions {
     private static final List<String> HEADLINE = List.of("s3:DeleteBucket", "s3:ForceDeleteBucket", "s3:PutBucketPolicy",
             "s3:DeleteObject", "s3:PutBucketAcl", "s3:PutObjectAcl", "s3:PutBucketLifecycle", "s3:PutBucketVersioning",
             "s3:BypassGovernanceRetention", "admin:CreateUser", "admin:AttachUserOrGroupPolicy", "admin:CreatePolicy");
-    /** Each headline name's place, looked up once per comparison instead of searched twice. */
+    /** Each headline name's place. */
     private static final Map<String, Integer> HEADLINE_RANK = rank(HEADLINE);
 
     private static Map<String, Integer> rank(List<String> names) {
@@ -98,12 +97,23 @@ final class AllowedActions {
 
     /** The destructive actions among {@code granted}, the ones reviewers recognise first, then catalogue order. */
     static List<String> dangerousFirst(List<ActionInfo> granted) {
-        List<String> names = new ArrayList<>();
+        // Headline actions first in headline order, the rest after in catalogue order. Ranked once
+        // each, not per comparison: a NotAction or '*' grant has a hundred destructive actions.
+        List<String> ranked = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        int[] seen = new int[HEADLINE.size()];
         for (int i = 0; i < granted.size(); i++) {
-            if (isDestructive(granted.get(i))) names.add(granted.get(i).name());
+            ActionInfo a = granted.get(i);
+            if (!isDestructive(a)) continue;
+            Integer rank = HEADLINE_RANK.get(a.name());
+            if (rank == null) rest.add(a.name());
+            else seen[rank]++;
         }
-        names.sort(Comparator.comparingInt(n -> HEADLINE_RANK.getOrDefault(n, HEADLINE.size())));
-        return names;
+        for (int r = 0; r < seen.length; r++) {
+            for (int k = 0; k < seen[r]; k++) ranked.add(HEADLINE.get(r));
+        }
+        ranked.addAll(rest);
+        return ranked;
     }
 
     /** "a, b, c and 4 more": at most {@code cap} items, then a count of the rest. */

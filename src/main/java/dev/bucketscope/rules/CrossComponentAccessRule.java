@@ -122,6 +122,8 @@ public final class CrossComponentAccessRule implements InventoryRule {
         /** The same lists by exact key, for the prefix lookups (a hash probe each, not a tree walk). */
         final Map<String, List<Integer>> exact = new java.util.HashMap<>();
         final List<Integer> odd = new ArrayList<>();
+        /** The lengths of the keys: only a key's length can be a prefix's length (one lookup each, not one per length). */
+        final BitSet lengths = new BitSet();
 
         void add(String key, int component) {
             String k = key.toLowerCase(java.util.Locale.ROOT);
@@ -130,11 +132,12 @@ public final class CrossComponentAccessRule implements InventoryRule {
             List<Integer> list = byKey.computeIfAbsent(k, x -> new ArrayList<>());
             list.add(component);
             exact.put(k, list);
+            lengths.set(k.length());
         }
 
         /** Adds the components whose key is a prefix of {@code prefix} or starts with it. */
         void compatible(String prefix, BitSet out) {
-            for (int k = 0; k < prefix.length(); k++) {
+            for (int k = lengths.nextSetBit(0); k >= 0 && k < prefix.length(); k = lengths.nextSetBit(k + 1)) {
                 List<Integer> shorter = exact.get(prefix.substring(0, k));
                 if (shorter != null) {
                     for (int c : shorter) out.set(c);

@@ -22,6 +22,8 @@ import java.util.Set;
 public final class IneffectiveGrantRule implements PolicyRule {
     /** Resources described in a message; a statement may list thousands. */
     private static final int SHOWN = 3;
+    /** values() copies its array on every call, and this is asked for every Resource value. */
+    private static final ActionLevel[] LEVELS = ActionLevel.values();
 
     @Override
     public void check(PolicyContext ctx) {
@@ -37,7 +39,7 @@ public final class IneffectiveGrantRule implements PolicyRule {
             for (Value r : resources) {
                 ResourceReach reach = ResourceReach.of(r.text(), d);
                 reaches.add(reach);
-                for (ActionLevel l : ActionLevel.values()) {
+                for (ActionLevel l : LEVELS) {
                     if (StatementGrants.reaches(l, reach)) reachable.add(l);
                 }
             }
