@@ -222,7 +222,7 @@ public final class LintRun {
         List<InventoryContext.Linted> linted = new ArrayList<>();
         for (PolicyFile d : docs) {
             findings.addAll(linter.lint(d, dialect, evaluator));
-            if (!d.file().toLowerCase(java.util.Locale.ROOT).endsWith(".md")) linted.add(InventoryContext.Linted.of(d));
+            if (!PolicySources.isMarkdown(d.file())) linted.add(InventoryContext.Linted.of(d));
         }
         // Only a file named like a component policy can be one: the others are not resolved (a
         // system call per path element). A component policy missed here is read again later.

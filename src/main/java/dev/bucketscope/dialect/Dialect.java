@@ -34,6 +34,9 @@ public final class Dialect {
     /** The S3 actions alone: what {@code "*"} grants where {@link Quirk#STAR_ACTION_IS_S3_ONLY}. */
     private final List<ActionInfo> s3Actions;
     private final Map<String, ActionInfo> byName;
+    /** Each action's expansion (itself alone), made once: expand() is asked for every Action value. */
+    private final Map<String, List<ActionInfo>> alone;
+    private final Map<String, List<ActionInfo>> aloneByLowerName;
     private final Map<String, ActionInfo> byLowerName;
     private final List<String> wildcards;
     private final Set<String> operators = new LinkedHashSet<>();
@@ -102,6 +105,12 @@ public final class Dialect {
         this.wildcards = List.copyOf(wild);
         this.byName = Map.copyOf(exact);
         this.byLowerName = Map.copyOf(lower);
+        Map<String, List<ActionInfo>> alone = new HashMap<>();
+        exact.forEach((name, info) -> alone.put(name, List.of(info)));
+        Map<String, List<ActionInfo>> aloneLower = new HashMap<>();
+        lower.forEach((name, info) -> aloneLower.put(name, alone.get(info.name())));
+        this.alone = Map.copyOf(alone);
+        this.aloneByLowerName = Map.copyOf(aloneLower);
 
         for (DialectData.ConditionRow row : data.conditions) {
             if (!row.in(kind, rules)) {
@@ -394,9 +403,13 @@ public final class Dialect {
             }
             return actions;
         }
-        Optional<ActionInfo> exact = action(pattern);
-        if (exact.isPresent()) {
-            return List.of(exact.get());
+        // As action(pattern), without an Optional and a list per call.
+        List<ActionInfo> exact = alone.get(pattern);
+        if (exact == null && has(Quirk.ACTION_NAMES_CASE_INSENSITIVE)) {
+            exact = aloneByLowerName.get(pattern.toLowerCase(Locale.ROOT));
+        }
+        if (exact != null) {
+            return exact;
         }
         if (!wildcards.contains(pattern) && !(ActionGlob.hasWildcard(pattern) && has(Quirk.ACTION_WILDCARDS_ACCEPTED))) {
             return List.of();

@@ -34,10 +34,20 @@ public enum PolicyElement {
 
     /** The element this key names exactly, at the given level. */
     public static Optional<PolicyElement> exact(String key, boolean topLevel) {
-        for (PolicyElement e : ALL) {
-            if (e.topLevel == topLevel && e.spelling.equals(key)) return e.found;
+        PolicyElement e = (topLevel ? Spellings.TOP : Spellings.STATEMENT).get(key);
+        return e == null ? Optional.empty() : e.found;
+    }
+
+    /** The elements by exact spelling, per level: a hash probe per key instead of a scan. */
+    private static final class Spellings {
+        static final java.util.Map<String, PolicyElement> TOP = of(true);
+        static final java.util.Map<String, PolicyElement> STATEMENT = of(false);
+
+        private static java.util.Map<String, PolicyElement> of(boolean topLevel) {
+            java.util.Map<String, PolicyElement> out = new java.util.HashMap<>();
+            for (PolicyElement e : ALL) if (e.topLevel == topLevel) out.putIfAbsent(e.spelling, e);
+            return out;
         }
-        return Optional.empty();
     }
 
     /** The element this key names when case is ignored (for "did you mean" and case-insensitive servers). */

@@ -9,7 +9,9 @@ import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
 import dev.bucketscope.source.Span;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +30,7 @@ public final class RedundantGrantRule implements PolicyRule {
         if (ctx.policy().isEmpty()) return;
         Dialect d = ctx.dialect();
         PatternAlgebra.Budget budget = StatementGrants.budget();
+        Map<String, Optional<Glob>> globs = new HashMap<>();
         List<Statement> statements = ctx.policy().get().statements();
         for (Statement st : statements) {
             if (!StatementGrants.judged(st)) continue;
@@ -51,7 +54,7 @@ public final class RedundantGrantRule implements PolicyRule {
             List<Value> resources = st.resources();
             if (tooMany(ctx, resources, "Resource")) continue;
             List<Optional<Glob>> patterns = new ArrayList<>(resources.size());
-            if (resources.size() > 1) for (Value r : resources) patterns.add(StatementGrants.glob(d, r.text()));
+            if (resources.size() > 1) for (Value r : resources) patterns.add(StatementGrants.glob(d, r.text(), globs));
             for (int i = 0; i < resources.size() && resources.size() > 1; i++) {
                 Optional<Glob> mine = patterns.get(i);
                 for (int j = 0; j < resources.size() && mine.isPresent(); j++) {
@@ -81,7 +84,7 @@ public final class RedundantGrantRule implements PolicyRule {
             return;
         }
         List<StatementGrants.Whole> wholes = new ArrayList<>(comparable.size());
-        for (Statement st : comparable) wholes.add(StatementGrants.Whole.of(d, st));
+        for (Statement st : comparable) wholes.add(StatementGrants.Whole.of(d, st, globs));
         for (StatementGrants.Whole st : wholes) {
             for (StatementGrants.Whole other : wholes) {
                 if (other == st || !StatementGrants.covers(other, st, budget)

@@ -39,6 +39,7 @@ final class StatementGrants {
     /** The concrete action names one Action value grants (empty when the dialect rejects it). */
     static Set<String> names(Dialect dialect, String value) {
         List<ActionInfo> expanded = dialect.expand(value);
+        if (expanded.size() == 1) return Set.of(expanded.get(0).name()); // the usual value: one action
         Set<String> out = new LinkedHashSet<>(expanded.size() * 2);
         for (ActionInfo a : expanded) out.add(a.name());
         return out;
@@ -80,6 +81,19 @@ final class StatementGrants {
     /** {@link #pattern}, compiled: callers compare each against many others. */
     static Optional<Glob> glob(Dialect dialect, String value) {
         return pattern(dialect, value).map(Glob::of);
+    }
+
+    /**
+     * {@link #glob(Dialect, String)}, compiled once per document: a policy's statements repeat
+     * their Resource values, and each is compared per statement and again statement by statement.
+     */
+    static Optional<Glob> glob(Dialect dialect, String value, java.util.Map<String, Optional<Glob>> globs) {
+        Optional<Glob> g = globs.get(value);
+        if (g == null) {
+            g = glob(dialect, value);
+            globs.put(value, g);
+        }
+        return g;
     }
 
     /**
@@ -130,13 +144,14 @@ final class StatementGrants {
 
     /** What a statement grants, computed once so that comparing many statements stays cheap. */
     record Whole(Statement statement, Optional<String> principal, Set<String> actions, List<Optional<Glob>> resources) {
-        static Whole of(Dialect d, Statement st) {
+        /** @param globs the document's compiled Resource patterns so far, by value (see {@link #glob(Dialect, String, java.util.Map)}) */
+        static Whole of(Dialect d, Statement st, java.util.Map<String, Optional<Glob>> globs) {
             Set<String> actions = new HashSet<>();
             for (Value v : st.actions()) {
                 for (ActionInfo a : d.expand(v.text())) actions.add(a.name());
             }
             List<Optional<Glob>> resources = new java.util.ArrayList<>(st.resources().size());
-            for (Value r : st.resources()) resources.add(glob(d, r.text()));
+            for (Value r : st.resources()) resources.add(glob(d, r.text(), globs));
             return new Whole(st, st.principal().map(CanonicalForm::of), actions, resources);
         }
     }

@@ -26,13 +26,28 @@ public final class PolicySources {
     /** A file to read, with the path reports show for it. */
     public record Source(Path path, String displayPath, boolean explicit) implements Comparable<Source> {
         public boolean markdown() {
-            return displayPath.toLowerCase(Locale.ROOT).endsWith(".md");
+            return isMarkdown(displayPath);
         }
 
         @Override
         public int compareTo(Source o) {
             return displayPath.compareTo(o.displayPath);
         }
+    }
+
+    /**
+     * Whether a file name ends in ".md", in any case. Asked several times per file: compared in
+     * place rather than lower-casing the whole path (no character but the ASCII ones folds to
+     * '.', 'm' or 'd', so this agrees with lower-casing first).
+     */
+    public static boolean isMarkdown(String name) {
+        return name.regionMatches(true, name.length() - 3, ".md", 0, 3);
+    }
+
+    /** "*.json" or "*.md" in any case; the usual lower-case name is answered without lower-casing it. */
+    static boolean isPolicyFileName(String name) {
+        // Not regionMatches for ".json": it folds 'ſ' (U+017F) to 's', where lower-casing does not.
+        return name.endsWith(".json") || isMarkdown(name) || name.toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
     /** A path that could not be used, with the reason; the run goes on with the others. */
@@ -118,8 +133,7 @@ public final class PolicySources {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     String fileName = file.getFileName().toString();
-                    String name = fileName.toLowerCase(Locale.ROOT);
-                    if (!attrs.isRegularFile() || !(name.endsWith(".json") || name.endsWith(".md"))) return FileVisitResult.CONTINUE;
+                    if (!attrs.isRegularFile() || !isPolicyFileName(fileName)) return FileVisitResult.CONTINUE;
                     if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(realRoot)) {
                         skipped.add(new Skipped(display(file, workingDir), "symlink leads outside " + display(root, workingDir) + "; not followed"));
                         return FileVisitResult.CONTINUE;
