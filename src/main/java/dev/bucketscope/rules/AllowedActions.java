@@ -22,7 +22,7 @@ final class AllowedActions {
     private static final Set<String> NOT_CONFIGURATION = Set.of("s3:PutObjectFanOut", "s3:ListAllMyBuckets");
 
     // What a reviewer should see first when a wildcard hides many actions.
-    private static final List<String> HEADLINE = List.of("s3:DeleteBucket", "s3:ForceDeleteBucket", "s3:PutBucketPolicy",
+    static final List<String> HEADLINE = List.of("s3:DeleteBucket", "s3:ForceDeleteBucket", "s3:PutBucketPolicy",
             "s3:DeleteObject", "s3:PutBucketAcl", "s3:PutObjectAcl", "s3:PutBucketLifecycle", "s3:PutBucketVersioning",
             "s3:BypassGovernanceRetention", "admin:CreateUser", "admin:AttachUserOrGroupPolicy", "admin:CreatePolicy");
     /** Each headline name's place. */

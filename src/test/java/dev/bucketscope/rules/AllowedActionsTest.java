@@ -5,12 +5,16 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.bucketscope.dialect.ActionInfo;
+import dev.bucketscope.dialect.Dialect;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
-/** {@link AllowedActions#isFamilyStar} answers what the pattern it replaces answered. */
+/** {@link AllowedActions#isFamilyStar} and {@link AllowedActions#dangerousFirst} answer what the code they replace answered. */
 class AllowedActionsTest {
     private static final Pattern FAMILY_STAR = Pattern.compile("(?i)(s3|admin|kms|sts):\\*");
 
@@ -30,5 +34,25 @@ class AllowedActionsTest {
                 .map(l -> l.stream().map(i -> String.valueOf(alphabet.charAt(i))).reduce("", String::concat));
         qt().withFixedSeed(3).withExamples(20_000).forAll(values).checkAssert(v ->
                 assertEquals(reference(v), AllowedActions.isFamilyStar(v), v));
+    }
+
+    /** The order dangerousFirst kept before ranking once: a stable sort by headline place, the rest after. */
+    private static List<String> referenceOrder(List<ActionInfo> granted) {
+        List<String> names = new ArrayList<>();
+        for (ActionInfo a : granted) if (AllowedActions.isDestructive(a)) names.add(a.name());
+        names.sort(Comparator.comparingInt(n -> AllowedActions.HEADLINE.contains(n)
+                ? AllowedActions.HEADLINE.indexOf(n) : AllowedActions.HEADLINE.size()));
+        return names;
+    }
+
+    @Test
+    void destructiveActionsHeadlineFirstThenInTheOrderGranted() {
+        List<ActionInfo> catalogue = Dialect.defaultDialect().actions();
+        assertEquals(referenceOrder(catalogue), AllowedActions.dangerousFirst(catalogue));
+        assertEquals("s3:DeleteBucket", AllowedActions.dangerousFirst(catalogue).get(0));
+        // Any selection of the catalogue, in any order, repeats included.
+        Gen<List<ActionInfo>> granted = lists().of(integers().between(0, catalogue.size() - 1).map(catalogue::get)).ofSizeBetween(0, 60);
+        qt().withFixedSeed(5).withExamples(3_000).forAll(granted).checkAssert(g ->
+                assertEquals(referenceOrder(g), AllowedActions.dangerousFirst(g)));
     }
 }

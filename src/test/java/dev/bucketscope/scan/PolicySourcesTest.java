@@ -1,10 +1,12 @@
 package dev.bucketscope.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,5 +36,42 @@ class PolicySourcesTest {
 
     private static List<String> displayed(List<Path> roots, Path workingDir) {
         return PolicySources.find(roots, workingDir).sources().stream().map(PolicySources.Source::displayPath).toList();
+    }
+
+    @Test
+    void fileNamesAreJudgedAsLowerCasingThemWould() {
+        // Every name of up to five characters over letters of ".json" and ".md" in both cases and
+        // their look-alikes: 'ſ' (U+017F) upper-cases to 'S', the Kelvin sign lower-cases to 'k',
+        // 'İ' lower-cases to two chars.
+        String alphabet = ".jJsSoOnNmMdD\u017f\u212a\u0130x";
+        int n = alphabet.length();
+        int checked = 0;
+        for (int len = 0; len <= 5; len++) {
+            for (long k = 0, total = (long) Math.pow(n, len); k < total; k++) {
+                long rest = k;
+                char[] name = new char[len];
+                for (int i = 0; i < len; i++) {
+                    name[i] = alphabet.charAt((int) (rest % n));
+                    rest /= n;
+                }
+                String s = new String(name);
+                String lower = s.toLowerCase(Locale.ROOT);
+                assertEquals(lower.endsWith(".md"), PolicySources.isMarkdown(s), s);
+                assertEquals(lower.endsWith(".json") || lower.endsWith(".md"), PolicySources.isPolicyFileName(s), s);
+                checked++;
+            }
+        }
+        assertTrue(checked > 1_000_000, "names checked: " + checked);
+    }
+
+    @Test
+    void aFileGivenByNameAndFoundAgainInADirectoryIsListedOnceAsFirstFound() throws Exception {
+        for (String f : List.of("b.json", "a.JSON", "c.Md")) Files.writeString(tmp.resolve(f), "{}");
+        List<PolicySources.Source> byNameFirst = PolicySources.find(List.of(Path.of("b.json"), Path.of(".")), tmp).sources();
+        assertEquals(List.of("a.JSON", "b.json", "c.Md"), byNameFirst.stream().map(PolicySources.Source::displayPath).toList());
+        assertTrue(byNameFirst.get(1).explicit(), "b.json was given by name first");
+        List<PolicySources.Source> walkFirst = PolicySources.find(List.of(Path.of("."), Path.of("b.json")), tmp).sources();
+        assertEquals(List.of("a.JSON", "b.json", "c.Md"), walkFirst.stream().map(PolicySources.Source::displayPath).toList());
+        assertTrue(!walkFirst.get(1).explicit(), "b.json was found by the walk first");
     }
 }
