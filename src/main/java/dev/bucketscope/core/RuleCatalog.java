@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 public final class RuleCatalog {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
-    private volatile List<Entry> list;
+    /** The entries in order, listed once: the catalogue is fixed once built, and asked for per linted document. */
+    private final List<Entry> list;
 
     /** A rule with its metadata. */
     public record Entry(Rule rule, RuleMeta meta) {}
@@ -21,11 +22,10 @@ public final class RuleCatalog {
             if (entries.containsKey(r.id())) throw new IllegalArgumentException("rule listed twice: " + r.id());
             entries.put(r.id(), new Entry(r, RuleDocs.load(r.id())));
         }
+        list = List.copyOf(entries.values());
     }
 
     public List<Entry> entries() {
-        // The catalogue is fixed once built; the list is asked for per linted document.
-        if (list == null) list = List.copyOf(entries.values());
         return list;
     }
 
