@@ -19,8 +19,10 @@ public final class Linter {
     private final RuleCatalog catalog;
     private final Map<String, Severity> overrides;
     private final boolean fingerprints;
-    private final List<RuleCatalog.Entry> policyRules;
-    private final List<Severity> policySeverities;
+    /** The policy rules that run, with their severities, fixed once: lint() runs per document. */
+    private final List<Running> policyRules;
+
+    private record Running(RuleCatalog.Entry entry, PolicyRule rule, Severity severity) {}
 
     public Linter(RuleCatalog catalog, Map<String, Severity> overrides) {
         this(catalog, overrides, true);
@@ -31,17 +33,13 @@ public final class Linter {
         this.catalog = catalog;
         this.overrides = Map.copyOf(overrides);
         this.fingerprints = fingerprints;
-        // The policy rules that run and their severities, once: lint() runs per document.
-        List<RuleCatalog.Entry> rules = new ArrayList<>();
-        List<Severity> severities = new ArrayList<>();
+        List<Running> rules = new ArrayList<>();
         for (RuleCatalog.Entry e : catalog.entries()) {
             Severity severity = severityOf(e);
-            if (severity == Severity.OFF || !(e.rule() instanceof PolicyRule)) continue;
-            rules.add(e);
-            severities.add(severity);
+            if (severity == Severity.OFF || !(e.rule() instanceof PolicyRule rule)) continue;
+            rules.add(new Running(e, rule, severity));
         }
         this.policyRules = List.copyOf(rules);
-        this.policySeverities = List.copyOf(severities);
     }
 
     /** Every rule id of the catalogue, including rules set to off. */
@@ -67,10 +65,10 @@ public final class Linter {
         Fingerprints fingerprints = new Fingerprints(this.fingerprints);
         Optional<Node> root = file.policy().map(p -> (Node) p.root());
         for (int i = 0; i < policyRules.size(); i++) {
-            RuleCatalog.Entry e = policyRules.get(i);
-            Severity severity = policySeverities.get(i);
+            RuleCatalog.Entry e = policyRules.get(i).entry();
+            Severity severity = policyRules.get(i).severity();
             PolicyContext ctx = new PolicyContext(file, dialect, evaluator);
-            ((PolicyRule) e.rule()).check(ctx);
+            policyRules.get(i).rule().check(ctx);
             for (PolicyContext.Report r : ctx.reports()) {
                 findings.add(new Finding(e.meta().id(), severity, new Location(file.file(), r.span(), r.pointer()),
                         r.message(), r.related(), fingerprints.of(e.meta().id(), file.file(), root, r.pointer(), r.message())));

@@ -33,11 +33,13 @@ public final class Dialect {
     private final List<ActionInfo> actions;
     /** The S3 actions alone: what {@code "*"} grants where {@link Quirk#STAR_ACTION_IS_S3_ONLY}. */
     private final List<ActionInfo> s3Actions;
-    private final Map<String, ActionInfo> byName;
-    /** Each action's expansion (itself alone), made once: expand() is asked for every Action value. */
-    private final Map<String, List<ActionInfo>> alone;
-    private final Map<String, List<ActionInfo>> aloneByLowerName;
-    private final Map<String, ActionInfo> byLowerName;
+    /**
+     * Each action by name, alone in a list: that list is also its expansion, made once, as
+     * expand() is asked for every Action value. By lower-cased name too, for case-insensitive
+     * dialects and for suggestions.
+     */
+    private final Map<String, List<ActionInfo>> byName;
+    private final Map<String, List<ActionInfo>> byLowerName;
     private final List<String> wildcards;
     private final Set<String> operators = new LinkedHashSet<>();
     private final List<String> qualifiers = new ArrayList<>();
@@ -103,14 +105,12 @@ public final class Dialect {
         for (ActionInfo a : this.actions) if (a.family() == ActionFamily.S3) s3.add(a);
         this.s3Actions = List.copyOf(s3);
         this.wildcards = List.copyOf(wild);
-        this.byName = Map.copyOf(exact);
-        this.byLowerName = Map.copyOf(lower);
         Map<String, List<ActionInfo>> alone = new HashMap<>();
         exact.forEach((name, info) -> alone.put(name, List.of(info)));
         Map<String, List<ActionInfo>> aloneLower = new HashMap<>();
         lower.forEach((name, info) -> aloneLower.put(name, alone.get(info.name())));
-        this.alone = Map.copyOf(alone);
-        this.aloneByLowerName = Map.copyOf(aloneLower);
+        this.byName = Map.copyOf(alone);
+        this.byLowerName = Map.copyOf(aloneLower);
 
         for (DialectData.ConditionRow row : data.conditions) {
             if (!row.in(kind, rules)) {
@@ -229,11 +229,17 @@ public final class Dialect {
 
     /** Exact lookup: case-sensitive, except where the dialect ignores case in action names (AWS). */
     public Optional<ActionInfo> action(String name) {
-        ActionInfo info = byName.get(name);
-        if (info == null && has(Quirk.ACTION_NAMES_CASE_INSENSITIVE)) {
-            info = byLowerName.get(name.toLowerCase(Locale.ROOT));
+        List<ActionInfo> alone = alone(name);
+        return alone == null ? Optional.empty() : Optional.of(alone.get(0));
+    }
+
+    /** {@link #action}'s answer alone in a list (its expansion), or null. */
+    private List<ActionInfo> alone(String name) {
+        List<ActionInfo> alone = byName.get(name);
+        if (alone == null && has(Quirk.ACTION_NAMES_CASE_INSENSITIVE)) {
+            alone = byLowerName.get(name.toLowerCase(Locale.ROOT));
         }
-        return Optional.ofNullable(info);
+        return alone;
     }
 
     /**
@@ -325,9 +331,9 @@ public final class Dialect {
             }
         }
         if (suggestion == null) {
-            ActionInfo caseOnly = byLowerName.get(value.toLowerCase(Locale.ROOT));
+            List<ActionInfo> caseOnly = byLowerName.get(value.toLowerCase(Locale.ROOT));
             if (caseOnly != null) {
-                suggestion = caseOnly.name();
+                suggestion = caseOnly.get(0).name();
                 notes.add("action names are case-sensitive; did you mean " + suggestion);
             }
         }
@@ -403,11 +409,7 @@ public final class Dialect {
             }
             return actions;
         }
-        // As action(pattern), without an Optional and a list per call.
-        List<ActionInfo> exact = alone.get(pattern);
-        if (exact == null && has(Quirk.ACTION_NAMES_CASE_INSENSITIVE)) {
-            exact = aloneByLowerName.get(pattern.toLowerCase(Locale.ROOT));
-        }
+        List<ActionInfo> exact = alone(pattern);
         if (exact != null) {
             return exact;
         }

@@ -45,7 +45,9 @@ public final class AccessMap {
     private final Map<String, List<String>> keysByBucket = new java.util.HashMap<>();
     private boolean reachComputed;
     // Whether some Allow statement names an action does not depend on the bucket: answered once
-    // per action, not once per action and bucket (management() asks it of ~150 actions per bucket).
+    // per policy for the catalogue's actions (the union of what each Allow statement matches) and
+    // once per name for any other spelling, not once per action and bucket.
+    private Set<String> catalogueNamed;
     private final Map<String, Boolean> named = new java.util.HashMap<>();
     /** The catalogue's bucket- and object-level management actions that some Allow statement names. */
     private List<ActionInfo> managementNamed;
@@ -145,19 +147,9 @@ public final class AccessMap {
     /** Management actions the policy allows on the bucket (bucket- or object-level). */
     public List<Grant> management(String bucket) {
         if (managementNamed == null) {
-            // The catalogue actions the Allow statements match, gathered once: asking of each of
-            // the catalogue's ~150 actions whether some statement names it cost more, on 2,000
-            // components, than the rule that asked.
-            Set<String> named = new HashSet<>();
-            for (int i = 0; i < policies.size(); i++) {
-                List<Statement> statements = policies.get(i).statements();
-                for (int j = 0; j < statements.size(); j++) {
-                    if (statements.get(j).isAllow()) named.addAll(evaluator.catalogueMatches(statements.get(j)));
-                }
-            }
             List<ActionInfo> actions = new ArrayList<>();
             for (ActionInfo a : evaluator.dialect().actions()) {
-                if (a.capability() == Capability.MANAGEMENT && a.level() != ActionLevel.GLOBAL && named.contains(a.name())) actions.add(a);
+                if (a.capability() == Capability.MANAGEMENT && a.level() != ActionLevel.GLOBAL && someAllowNames(a.name())) actions.add(a);
             }
             managementNamed = List.copyOf(actions);
         }
@@ -189,12 +181,33 @@ public final class AccessMap {
      * a policy scoped to a few actions skips most of the catalogue's management actions at once.
      */
     private boolean someAllowNames(String actionName) {
+        // A catalogue name is matched as the evaluator matches it (Evaluator.actionMatches).
+        if (evaluator.dialect().knows(actionName)) return catalogueNamed().contains(actionName);
         Boolean known = named.get(actionName);
         if (known == null) {
             known = anyAllowNames(actionName);
             named.put(actionName, known);
         }
         return known;
+    }
+
+    /**
+     * The catalogue actions some Allow statement matches, gathered once: asking of each of the
+     * catalogue's ~150 actions whether some statement names it cost more, on 2,000 components,
+     * than the rule that asked.
+     */
+    private Set<String> catalogueNamed() {
+        if (catalogueNamed == null) {
+            Set<String> out = new HashSet<>();
+            for (int i = 0; i < policies.size(); i++) {
+                List<Statement> statements = policies.get(i).statements();
+                for (int j = 0; j < statements.size(); j++) {
+                    if (statements.get(j).isAllow()) out.addAll(evaluator.catalogueMatches(statements.get(j)));
+                }
+            }
+            catalogueNamed = out;
+        }
+        return catalogueNamed;
     }
 
     private boolean anyAllowNames(String actionName) {

@@ -1,6 +1,8 @@
 package dev.bucketscope.policy;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The element names of the policy grammar, and how a dialect spells and recognises them. */
@@ -40,11 +42,11 @@ public enum PolicyElement {
 
     /** The elements by exact spelling, per level: a hash probe per key instead of a scan. */
     private static final class Spellings {
-        static final java.util.Map<String, PolicyElement> TOP = of(true);
-        static final java.util.Map<String, PolicyElement> STATEMENT = of(false);
+        static final Map<String, PolicyElement> TOP = of(true);
+        static final Map<String, PolicyElement> STATEMENT = of(false);
 
-        private static java.util.Map<String, PolicyElement> of(boolean topLevel) {
-            java.util.Map<String, PolicyElement> out = new java.util.HashMap<>();
+        private static Map<String, PolicyElement> of(boolean topLevel) {
+            Map<String, PolicyElement> out = new HashMap<>();
             for (PolicyElement e : ALL) if (e.topLevel == topLevel) out.putIfAbsent(e.spelling, e);
             return out;
         }

@@ -16,6 +16,7 @@ import dev.bucketscope.policy.Value;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,7 +80,7 @@ final class StatementGrants {
     }
 
     /** {@link #pattern}, compiled: callers compare each against many others. */
-    static Optional<Glob> glob(Dialect dialect, String value) {
+    private static Optional<Glob> glob(Dialect dialect, String value) {
         return pattern(dialect, value).map(Glob::of);
     }
 
@@ -87,7 +88,7 @@ final class StatementGrants {
      * {@link #glob(Dialect, String)}, compiled once per document: a policy's statements repeat
      * their Resource values, and each is compared per statement and again statement by statement.
      */
-    static Optional<Glob> glob(Dialect dialect, String value, java.util.Map<String, Optional<Glob>> globs) {
+    static Optional<Glob> glob(Dialect dialect, String value, Map<String, Optional<Glob>> globs) {
         Optional<Glob> g = globs.get(value);
         if (g == null) {
             g = glob(dialect, value);
@@ -144,8 +145,8 @@ final class StatementGrants {
 
     /** What a statement grants, computed once so that comparing many statements stays cheap. */
     record Whole(Statement statement, Optional<String> principal, Set<String> actions, List<Optional<Glob>> resources) {
-        /** @param globs the document's compiled Resource patterns so far, by value (see {@link #glob(Dialect, String, java.util.Map)}) */
-        static Whole of(Dialect d, Statement st, java.util.Map<String, Optional<Glob>> globs) {
+        /** @param globs the document's compiled Resource patterns so far, by value (see {@link #glob(Dialect, String, Map)}) */
+        static Whole of(Dialect d, Statement st, Map<String, Optional<Glob>> globs) {
             Set<String> actions = new HashSet<>();
             for (Value v : st.actions()) {
                 for (ActionInfo a : d.expand(v.text())) actions.add(a.name());
