@@ -93,8 +93,11 @@ public final class BucketNames {
 
     /** A bucket name both patterns match and that is not in {@code excluded}, if one is found. */
     public static Optional<String> common(String first, String second, Set<String> excluded) {
-        Glob a = Glob.of(first);
-        Glob b = Glob.of(second);
+        return common(Glob.of(first), Glob.of(second), excluded);
+    }
+
+    /** {@link #common(String, String, Set)} of patterns already compiled (a rule comparing one with many). */
+    public static Optional<String> common(Glob a, Glob b, Set<String> excluded) {
         Optional<String> w;
         try {
             w = PatternAlgebra.witnessIn(a, b);

@@ -5,6 +5,7 @@ import dev.bucketscope.core.InventoryRule;
 import dev.bucketscope.dialect.Capability;
 import dev.bucketscope.eval.AccessMap;
 import dev.bucketscope.eval.BucketNames;
+import dev.bucketscope.glob.Glob;
 import dev.bucketscope.inventory.BucketGrant;
 import dev.bucketscope.inventory.Component;
 import dev.bucketscope.policy.PolicyFile;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Reports a policy that reaches another component's buckets or scope: what the evaluator says it
@@ -38,6 +38,8 @@ public final class CrossComponentAccessRule implements InventoryRule {
             for (BucketGrant b : c.buckets()) bucketIndex.add(b.name(), i);
             scopes.add(literalPrefix(c.scope().text()), i);
         }
+        // A policy that reaches any bucket is compared with every component's scope: each pattern compiled once.
+        GlobCache globs = new GlobCache();
         for (Component c : components) {
             if (!ctx.concerns(c)) continue;
             Optional<PolicyFile> file = ctx.policy(c);
@@ -73,7 +75,7 @@ public final class CrossComponentAccessRule implements InventoryRule {
                 for (BucketNames.Reach r : reaches) {
                     if (grants.containsKey(r.statement())) continue;
                     String scope = other.scope().text();
-                    BucketNames.common(r.bucketPattern(), scope, own).ifPresent(name -> ctx.report(file.get().file(),
+                    BucketNames.common(globs.of(r.bucketPattern()), globs.of(scope), own).ifPresent(name -> ctx.report(file.get().file(),
                             r.resource().span(), r.resource().pointer(), "'" + r.resource().text() + "' reaches " + other.id()
                                     + "'s scope '" + scope + "' (e.g. bucket '" + name + "')", c, List.of()));
                 }
@@ -116,37 +118,37 @@ public final class CrossComponentAccessRule implements InventoryRule {
         return pattern.substring(0, end).toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Component indexes by lower-cased key (a bucket name or a scope's literal prefix), sorted. */
+    /** Compiled patterns by text, for one run of the rule. */
+    private static final class GlobCache {
+        private final Map<String, Glob> byText = new java.util.HashMap<>();
+
+        Glob of(String pattern) {
+            Glob g = byText.get(pattern);
+            if (g == null) {
+                g = Glob.of(pattern);
+                byText.put(pattern, g);
+            }
+            return g;
+        }
+    }
+
+    /** Component indexes by lower-cased key (a bucket name or a scope's literal prefix). */
     private static final class Index {
-        final TreeMap<String, List<Integer>> byKey = new TreeMap<>();
-        /** The same lists by exact key, for the prefix lookups (a hash probe each, not a tree walk). */
-        final Map<String, List<Integer>> exact = new java.util.HashMap<>();
+        private final PrefixIndex.Builder builder = new PrefixIndex.Builder();
+        private PrefixIndex index;
         final List<Integer> odd = new ArrayList<>();
-        /** The lengths of the keys: only a key's length can be a prefix's length (one lookup each, not one per length). */
-        final BitSet lengths = new BitSet();
 
         void add(String key, int component) {
             String k = key.toLowerCase(java.util.Locale.ROOT);
             // Names AccessMap.mayReach cannot judge by prefix are always candidates.
             if (k.contains("/") || k.equals(".") || k.equals("..")) odd.add(component);
-            List<Integer> list = byKey.computeIfAbsent(k, x -> new ArrayList<>());
-            list.add(component);
-            exact.put(k, list);
-            lengths.set(k.length());
+            builder.add(k, component);
         }
 
         /** Adds the components whose key is a prefix of {@code prefix} or starts with it. */
         void compatible(String prefix, BitSet out) {
-            for (int k = lengths.nextSetBit(0); k >= 0 && k < prefix.length(); k = lengths.nextSetBit(k + 1)) {
-                List<Integer> shorter = exact.get(prefix.substring(0, k));
-                if (shorter != null) {
-                    for (int c : shorter) out.set(c);
-                }
-            }
-            for (var e : byKey.tailMap(prefix, true).entrySet()) {
-                if (!e.getKey().startsWith(prefix)) break;
-                e.getValue().forEach(out::set);
-            }
+            if (index == null) index = builder.build();
+            index.compatible(prefix, out);
         }
     }
 }
