@@ -15,6 +15,18 @@ final class Bytes {
      * would silently turn into a wildcard.
      */
     static byte[] utf8(String s, boolean foldCase) {
+        byte[] ascii = asciiOrNull(s);
+        if (ascii != null) {
+            if (foldCase) {
+                for (int i = 0; i < ascii.length; i++) ascii[i] = (byte) foldAscii(ascii[i]);
+            }
+            return ascii;
+        }
+        return encode(s, foldCase);
+    }
+
+    /** {@link #utf8} a char at a time: any string. */
+    static byte[] encode(String s, boolean foldCase) {
         byte[] out = new byte[s.length() * 3];
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -42,6 +54,21 @@ final class Bytes {
             }
         }
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * The bytes of an all-ASCII string (its UTF-8 and its Latin-1 alike), else null. The JDK's
+     * encoder copies such a string's bytes at once, where the loop above goes a char at a time
+     * (every Resource value and bucket name is compiled through here). Only an unpaired surrogate
+     * also gives one byte, the JDK's '?', so a '?' is taken only where the string has one.
+     */
+    private static byte[] asciiOrNull(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (b.length != s.length()) return null; // some char took two bytes or more
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == '?' && s.charAt(i) != '?') return null;
+        }
+        return b;
     }
 
     /** Decodes bytes the algebra assembled; they are valid UTF-8 by construction. */
