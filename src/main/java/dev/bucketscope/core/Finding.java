@@ -66,7 +66,7 @@ public record Finding(String ruleId, Severity severity, Location location, Strin
     // tens of thousands of findings, and each chained step was a lambda call and a key extraction.
     private static int compareInOrder(Finding a, Finding b) {
         int c = a.location.compareTo(b.location);
-        if (c == 0) c = a.ruleId.compareTo(b.ruleId);
+        if (c == 0 && a.ruleId != b.ruleId) c = a.ruleId.compareTo(b.ruleId);
         if (c == 0) c = a.message.compareTo(b.message);
         if (c == 0) c = Integer.compare(a.severity.ordinal(), b.severity.ordinal());
         return c;
