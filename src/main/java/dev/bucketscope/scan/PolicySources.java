@@ -1,14 +1,16 @@
 package dev.bucketscope.scan;
 
 import java.io.IOException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -100,6 +102,18 @@ public final class PolicySources {
         return List.copyOf(out);
     }
 
+    /** A directory being listed: its entries, how it is shown, and its identity for loop checks. */
+    private record Level(DirectoryStream<Path> stream, Iterator<Path> entries, String shown, Object key) {}
+
+    /**
+     * Walks {@code root} as {@code Files.walkFileTree} with {@code FOLLOW_LINKS} would, entries in
+     * the same order, but with one {@code lstat} per entry instead of a {@code stat} and an
+     * {@code lstat}: only a symbolic link has its target's attributes read. (The JDK's walker
+     * follows every entry, and telling a link from its target then cost a second system call
+     * per file: a sixth of walking 10,000 files.) Directories reached through a link are walked
+     * when their real path lies under the root; a directory that is one of its own ancestors
+     * (by file key, as the JDK's walker checks) is reported as a loop and not entered.
+     */
     private static void walk(Path root, Path workingDir, List<Source> out, List<Skipped> skipped) {
         Path realRoot;
         try {
@@ -108,51 +122,105 @@ public final class PolicySources {
             skipped.add(new Skipped(display(root, workingDir), "cannot be read: " + e.getMessage()));
             return;
         }
-        // The display path of the directory being walked: a file's is that plus its name (working
-        // one out per file, through absolute paths and relativize, cost more than reading it).
-        java.util.Deque<String> shown = new java.util.ArrayDeque<>();
+        Deque<Level> open = new ArrayDeque<>();
         try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (!dir.equals(root) && SKIPPED_DIRS.contains(dir.getFileName().toString())) return FileVisitResult.SKIP_SUBTREE;
-                    if (!dir.toRealPath().startsWith(realRoot)) {
-                        skipped.add(new Skipped(display(dir, workingDir), "symlink leads outside " + display(root, workingDir) + "; not followed"));
-                        return FileVisitResult.SKIP_SUBTREE;
+            BasicFileAttributes rootAttrs = Files.readAttributes(root, BasicFileAttributes.class);
+            Level first = enter(root, display(root, workingDir), rootAttrs.fileKey(), skipped, workingDir);
+            if (first != null) open.push(first);
+        } catch (IOException e) {
+            skipped.add(new Skipped(display(root, workingDir), "cannot be read: " + e.getClass().getSimpleName()));
+            return;
+        }
+        try {
+            while (!open.isEmpty()) {
+                Level level = open.peek();
+                Path entry = next(level);
+                if (entry == null) {
+                    close(open.pop());
+                    continue;
+                }
+                String name = entry.getFileName().toString();
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    skipped.add(new Skipped(display(entry, workingDir), "cannot be read: " + e.getClass().getSimpleName()));
+                    continue;
+                }
+                boolean linked = attrs.isSymbolicLink();
+                if (linked) {
+                    try {
+                        attrs = Files.readAttributes(entry, BasicFileAttributes.class);
+                    } catch (IOException e) {
+                        continue; // a dangling link is no regular file: passed over, as the JDK's walker does
                     }
-                    shown.push(display(dir, workingDir));
-                    return FileVisitResult.CONTINUE;
                 }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
-                    shown.pop();
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    String fileName = file.getFileName().toString();
-                    if (!attrs.isRegularFile() || !isPolicyFileName(fileName)) return FileVisitResult.CONTINUE;
-                    if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(realRoot)) {
-                        skipped.add(new Skipped(display(file, workingDir), "symlink leads outside " + display(root, workingDir) + "; not followed"));
-                        return FileVisitResult.CONTINUE;
+                if (attrs.isDirectory()) {
+                    // The JDK's order: the loop check, then opening the directory, then looking at it.
+                    if (loops(open, attrs.fileKey())) {
+                        skipped.add(new Skipped(display(entry, workingDir), "symlink loop; not followed"));
+                        continue;
                     }
-                    out.add(new Source(file, child(shown.peek(), fileName), false));
-                    return FileVisitResult.CONTINUE;
+                    Level below = enter(entry, child(level.shown(), name), attrs.fileKey(), skipped, workingDir);
+                    if (below == null) continue;
+                    if (SKIPPED_DIRS.contains(name)) {
+                        close(below);
+                        continue;
+                    }
+                    if (!entry.toRealPath().startsWith(realRoot)) {
+                        close(below);
+                        skipped.add(new Skipped(display(entry, workingDir), "symlink leads outside " + display(root, workingDir) + "; not followed"));
+                        continue;
+                    }
+                    open.push(below);
+                } else if (attrs.isRegularFile() && isPolicyFileName(name)) {
+                    if (linked && !entry.toRealPath().startsWith(realRoot)) {
+                        skipped.add(new Skipped(display(entry, workingDir), "symlink leads outside " + display(root, workingDir) + "; not followed"));
+                        continue;
+                    }
+                    out.add(new Source(entry, child(level.shown(), name), false));
                 }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    // FileSystemLoopException lands here for a symlink loop: report once, keep walking.
-                    String why = exc instanceof java.nio.file.FileSystemLoopException ? "symlink loop; not followed"
-                            : "cannot be read: " + exc.getClass().getSimpleName();
-                    skipped.add(new Skipped(display(file, workingDir), why));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            }
         } catch (IOException e) {
             skipped.add(new Skipped(display(root, workingDir), "cannot be read: " + e.getMessage()));
+        } finally {
+            while (!open.isEmpty()) close(open.pop());
+        }
+    }
+
+    /** Opens a directory for listing, or reports why it cannot be read (and returns null). */
+    private static Level enter(Path dir, String shown, Object key, List<Skipped> skipped, Path workingDir) {
+        try {
+            DirectoryStream<Path> stream = Files.newDirectoryStream(dir);
+            return new Level(stream, stream.iterator(), shown, key);
+        } catch (IOException e) {
+            skipped.add(new Skipped(display(dir, workingDir), "cannot be read: " + e.getClass().getSimpleName()));
+            return null;
+        }
+    }
+
+    /** The next entry, or null at the end; a listing that fails part way ends there, as with the JDK's walker. */
+    private static Path next(Level level) {
+        try {
+            return level.entries().hasNext() ? level.entries().next() : null;
+        } catch (DirectoryIteratorException e) {
+            return null;
+        }
+    }
+
+    /** Whether a directory is one of those being listed (its own ancestor, through a link or a mount). */
+    private static boolean loops(Deque<Level> open, Object key) {
+        for (Level l : open) {
+            if (key != null && key.equals(l.key())) return true;
+        }
+        return false;
+    }
+
+    private static void close(Level level) {
+        try {
+            level.stream().close();
+        } catch (IOException e) {
+            // nothing was written; the listing is over either way
         }
     }
 
