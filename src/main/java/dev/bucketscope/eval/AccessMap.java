@@ -52,10 +52,22 @@ public final class AccessMap {
     /** The catalogue's bucket- and object-level management actions that some Allow statement names. */
     private List<ActionInfo> managementNamed;
     private List<Glob> allowPatterns;
+    /** See {@link #unnamed}: false to decide every bucket in full (for the test that compares both). */
+    private final boolean shortcuts;
+    /** The literal prefixes of every Resource and NotResource pattern; null when some pattern could reach any bucket unevenly. */
+    private List<String> namedPrefixes;
+    private boolean namedComputed;
+    /** The decision on a bucket no pattern names, by action: the same for every such bucket and key. */
+    private final Map<String, Outcome> onUnnamed = new java.util.HashMap<>();
 
     public AccessMap(Evaluator evaluator, List<Policy> policies) {
+        this(evaluator, policies, true);
+    }
+
+    AccessMap(Evaluator evaluator, List<Policy> policies, boolean shortcuts) {
         this.evaluator = evaluator;
         this.policies = List.copyOf(policies);
+        this.shortcuts = shortcuts;
     }
 
     /**
@@ -164,6 +176,12 @@ public final class AccessMap {
         Dialect d = evaluator.dialect();
         Optional<ActionInfo> action = d.action(actionName);
         if (action.isEmpty() || !someAllowNames(actionName)) return Optional.empty();
+        if (unnamed(bucket)) {
+            // Every key of this bucket is decided alike, so the neutral one (tried first) decides.
+            Outcome o = onUnnamed(action.get(), bucket);
+            String key = action.get().level() == ActionLevel.BUCKET ? "" : NEUTRAL_KEY;
+            return o.allowed() ? Optional.of(new Grant(actionName, bucket, key, o)) : Optional.empty();
+        }
         if (action.get().level() == ActionLevel.BUCKET) {
             Outcome o = evaluator.evaluate(policies, new Request(action.get(), bucket, ""));
             return o.allowed() ? Optional.of(new Grant(actionName, bucket, "", o)) : Optional.empty();
@@ -225,7 +243,83 @@ public final class AccessMap {
 
     private Outcome decide(String actionName, String bucket, String key) {
         ActionInfo action = evaluator.dialect().action(actionName).orElseThrow();
+        if (key.equals(NEUTRAL_KEY) && unnamed(bucket)) return onUnnamed(action, bucket);
         return evaluator.evaluate(policies, new Request(action, bucket, action.level() == ActionLevel.BUCKET ? "" : key));
+    }
+
+    /**
+     * Whether no Resource or NotResource pattern of the policy can tell this bucket from another
+     * such bucket: every pattern either matches any resource (a bare {@code *}, or stars alone
+     * after the ARN prefix) or has a literal prefix that neither starts this bucket's name nor is
+     * started by it (compared case-insensitively, char by char, which only widens what counts as
+     * named). A pattern of the second kind matches no resource of the bucket ({@code bucket},
+     * {@code bucket/} or {@code bucket/key} all start with the name), one of the first kind every
+     * one, conditions are judged without request context, and nothing else in a request depends
+     * on the bucket; so every such bucket, with every key, gets the same decision, made once per
+     * action. A policy that grants {@code s3:GetObject} on {@code *} is asked about every other
+     * component's buckets: on 2,000 components that was most of {@code cross-component-access}.
+     * Any other pattern (a star before any literal text, a value that is no S3 ARN) turns this off.
+     */
+    private boolean unnamed(String bucket) {
+        if (!shortcuts || bucket.isEmpty() || bucket.contains("/") || bucket.equals(".") || bucket.equals("..")) return false;
+        List<String> prefixes = namedPrefixes();
+        if (prefixes == null) return false;
+        for (int i = 0; i < prefixes.size(); i++) {
+            String p = prefixes.get(i);
+            if (startsWithIgnoringCase(bucket, p) || startsWithIgnoringCase(p, bucket)) return false;
+        }
+        return true;
+    }
+
+    private static boolean startsWithIgnoringCase(String s, String prefix) {
+        return s.length() >= prefix.length() && s.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    /** See {@link #unnamed}. */
+    private List<String> namedPrefixes() {
+        if (namedComputed) return namedPrefixes;
+        namedComputed = true;
+        List<String> out = new ArrayList<>();
+        for (Policy p : policies) {
+            for (Statement st : p.statements()) {
+                if (!named(st.resources(), out) || !named(st.notResources(), out)) return namedPrefixes = null;
+            }
+        }
+        return namedPrefixes = List.copyOf(out);
+    }
+
+    /** Adds the literal prefixes of these values; false for a value that could tell unnamed buckets apart. */
+    private static boolean named(List<Value> values, List<String> out) {
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i).text();
+            if (v.equals("*")) continue;
+            if (!v.startsWith(S3_ARN)) return false;
+            String pattern = v.substring(S3_ARN.length());
+            if (!pattern.isEmpty() && pattern.chars().allMatch(c -> c == '*')) continue;
+            String prefix = literalPrefix(pattern);
+            if (prefix.isEmpty()) return false;
+            out.add(prefix);
+        }
+        return true;
+    }
+
+    /** How many actions were decided once for every unnamed bucket (for tests). */
+    int unnamedDecisions() {
+        return onUnnamed.size();
+    }
+
+    /**
+     * The decision for an action on any bucket {@link #unnamed} (asked with the neutral key), made
+     * on the first such bucket asked about.
+     */
+    private Outcome onUnnamed(ActionInfo action, String unnamedBucket) {
+        Outcome o = onUnnamed.get(action.name());
+        if (o == null) {
+            String key = action.level() == ActionLevel.BUCKET ? "" : NEUTRAL_KEY;
+            o = evaluator.evaluate(policies, new Request(action, unnamedBucket, key));
+            onUnnamed.put(action.name(), o);
+        }
+        return o;
     }
 
     /** {@link #candidateKeys}, computed once per bucket (each capability and management action asks again). */
