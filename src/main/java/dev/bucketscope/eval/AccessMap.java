@@ -83,12 +83,20 @@ public final class AccessMap {
      */
     public boolean mayReach(String bucket) {
         List<String> prefixes = reachPrefixes();
-        if (prefixes == null || bucket.isEmpty() || bucket.contains("/") || bucket.equals(".") || bucket.equals("..")) return true;
+        if (prefixes == null || !judgedByPrefix(bucket)) return true;
         String b = bucket.toLowerCase(java.util.Locale.ROOT);
         for (String p : prefixes) {
             if (b.startsWith(p) || p.startsWith(b)) return true;
         }
         return false;
+    }
+
+    /**
+     * Whether a bucket name can be judged by comparing it with literal prefixes: not empty, no '/'
+     * and no dot segment, which path cleaning would move to another bucket or key.
+     */
+    public static boolean judgedByPrefix(String bucket) {
+        return !bucket.isEmpty() && !bucket.contains("/") && !bucket.equals(".") && !bucket.equals("..");
     }
 
     /**
@@ -261,7 +269,7 @@ public final class AccessMap {
      * Any other pattern (a star before any literal text, a value that is no S3 ARN) turns this off.
      */
     private boolean unnamed(String bucket) {
-        if (!shortcuts || bucket.isEmpty() || bucket.contains("/") || bucket.equals(".") || bucket.equals("..")) return false;
+        if (!shortcuts || !judgedByPrefix(bucket)) return false;
         List<String> prefixes = namedPrefixes();
         if (prefixes == null) return false;
         for (int i = 0; i < prefixes.size(); i++) {

@@ -39,7 +39,7 @@ public final class CrossComponentAccessRule implements InventoryRule {
             scopes.add(literalPrefix(c.scope().text()), i);
         }
         // A policy that reaches any bucket is compared with every component's scope: each pattern compiled once.
-        GlobCache globs = new GlobCache();
+        Map<String, Glob> globs = new java.util.HashMap<>();
         for (Component c : components) {
             if (!ctx.concerns(c)) continue;
             Optional<PolicyFile> file = ctx.policy(c);
@@ -75,7 +75,8 @@ public final class CrossComponentAccessRule implements InventoryRule {
                 for (BucketNames.Reach r : reaches) {
                     if (grants.containsKey(r.statement())) continue;
                     String scope = other.scope().text();
-                    BucketNames.common(globs.of(r.bucketPattern()), globs.of(scope), own).ifPresent(name -> ctx.report(file.get().file(),
+                    Glob reach = globs.computeIfAbsent(r.bucketPattern(), Glob::of);
+                    BucketNames.common(reach, globs.computeIfAbsent(scope, Glob::of), own).ifPresent(name -> ctx.report(file.get().file(),
                             r.resource().span(), r.resource().pointer(), "'" + r.resource().text() + "' reaches " + other.id()
                                     + "'s scope '" + scope + "' (e.g. bucket '" + name + "')", c, List.of()));
                 }
@@ -118,20 +119,6 @@ public final class CrossComponentAccessRule implements InventoryRule {
         return pattern.substring(0, end).toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Compiled patterns by text, for one run of the rule. */
-    private static final class GlobCache {
-        private final Map<String, Glob> byText = new java.util.HashMap<>();
-
-        Glob of(String pattern) {
-            Glob g = byText.get(pattern);
-            if (g == null) {
-                g = Glob.of(pattern);
-                byText.put(pattern, g);
-            }
-            return g;
-        }
-    }
-
     /** Component indexes by lower-cased key (a bucket name or a scope's literal prefix). */
     private static final class Index {
         private final PrefixIndex.Builder builder = new PrefixIndex.Builder();
@@ -141,7 +128,7 @@ public final class CrossComponentAccessRule implements InventoryRule {
         void add(String key, int component) {
             String k = key.toLowerCase(java.util.Locale.ROOT);
             // Names AccessMap.mayReach cannot judge by prefix are always candidates.
-            if (k.contains("/") || k.equals(".") || k.equals("..")) odd.add(component);
+            if (!AccessMap.judgedByPrefix(k)) odd.add(component);
             builder.add(k, component);
         }
 

@@ -63,8 +63,7 @@ public final class PolicySources {
         public Found withoutExplicitFiles() {
             List<Source> kept = new ArrayList<>();
             for (Source s : sources) {
-                String name = s.displayPath().toLowerCase(Locale.ROOT);
-                if (name.endsWith(".json") || name.endsWith(".md")) kept.add(new Source(s.path(), s.displayPath(), false));
+                if (isPolicyFileName(s.displayPath())) kept.add(new Source(s.path(), s.displayPath(), false));
             }
             return new Found(List.copyOf(kept), skipped);
         }
@@ -103,7 +102,7 @@ public final class PolicySources {
     }
 
     /** A directory being listed: its entries, how it is shown, and its identity for loop checks. */
-    private record Level(DirectoryStream<Path> stream, Iterator<Path> entries, String shown, Object key) {}
+    private record Level(Path dir, DirectoryStream<Path> stream, Iterator<Path> entries, String shown, Object key) {}
 
     /**
      * Walks {@code root} as {@code Files.walkFileTree} with {@code FOLLOW_LINKS} would, entries in
@@ -157,7 +156,7 @@ public final class PolicySources {
                 }
                 if (attrs.isDirectory()) {
                     // The JDK's order: the loop check, then opening the directory, then looking at it.
-                    if (loops(open, attrs.fileKey())) {
+                    if (loops(open, entry, attrs.fileKey())) {
                         skipped.add(new Skipped(display(entry, workingDir), "symlink loop; not followed"));
                         continue;
                     }
@@ -169,13 +168,13 @@ public final class PolicySources {
                     }
                     if (!entry.toRealPath().startsWith(realRoot)) {
                         close(below);
-                        skipped.add(new Skipped(display(entry, workingDir), "symlink leads outside " + display(root, workingDir) + "; not followed"));
+                        skipped.add(outside(entry, root, workingDir));
                         continue;
                     }
                     open.push(below);
                 } else if (attrs.isRegularFile() && isPolicyFileName(name)) {
                     if (linked && !entry.toRealPath().startsWith(realRoot)) {
-                        skipped.add(new Skipped(display(entry, workingDir), "symlink leads outside " + display(root, workingDir) + "; not followed"));
+                        skipped.add(outside(entry, root, workingDir));
                         continue;
                     }
                     out.add(new Source(entry, child(level.shown(), name), false));
@@ -192,7 +191,7 @@ public final class PolicySources {
     private static Level enter(Path dir, String shown, Object key, List<Skipped> skipped, Path workingDir) {
         try {
             DirectoryStream<Path> stream = Files.newDirectoryStream(dir);
-            return new Level(stream, stream.iterator(), shown, key);
+            return new Level(dir, stream, stream.iterator(), shown, key);
         } catch (IOException e) {
             skipped.add(new Skipped(display(dir, workingDir), "cannot be read: " + e.getClass().getSimpleName()));
             return null;
@@ -208,12 +207,28 @@ public final class PolicySources {
         }
     }
 
-    /** Whether a directory is one of those being listed (its own ancestor, through a link or a mount). */
-    private static boolean loops(Deque<Level> open, Object key) {
+    /**
+     * Whether a directory is one of those being listed (its own ancestor, through a link or a
+     * mount): by file key, or where the file system has none, by {@link Files#isSameFile}, as the
+     * JDK's walker decides.
+     */
+    private static boolean loops(Deque<Level> open, Path dir, Object key) {
         for (Level l : open) {
-            if (key != null && key.equals(l.key())) return true;
+            if (key != null && l.key() != null) {
+                if (key.equals(l.key())) return true;
+                continue;
+            }
+            try {
+                if (Files.isSameFile(dir, l.dir())) return true;
+            } catch (IOException | SecurityException e) {
+                // not known to be the same: walked, as the JDK's walker does
+            }
         }
         return false;
+    }
+
+    private static Skipped outside(Path entry, Path root, Path workingDir) {
+        return new Skipped(display(entry, workingDir), "symlink leads outside " + display(root, workingDir) + "; not followed");
     }
 
     private static void close(Level level) {
