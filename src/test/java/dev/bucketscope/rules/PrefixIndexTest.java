@@ -37,6 +37,26 @@ class PrefixIndexTest {
         });
     }
 
+    /** Keys in families with a long common start, as generated component names have ("velero1-…", "velero2-…"). */
+    private static final Gen<String> FAMILY_WORDS = Generate.pick(List.of("", "ve", "velero", "velero1", "velero1-")).zip(WORDS, (p, w) -> p + w);
+
+    @Test
+    void findsTheSameWhenManyKeysShareTheirStart() {
+        // Ranges of more than a few keys whose first and last keys agree on the next character
+        // are kept without a search: this checks that shortcut against the definition.
+        qt().withFixedSeed(11).withExamples(10_000).forAll(lists().of(FAMILY_WORDS).ofSizeBetween(0, 80), FAMILY_WORDS).checkAssert((keys, s) -> {
+            PrefixIndex.Builder b = new PrefixIndex.Builder();
+            for (int i = 0; i < keys.size(); i++) b.add(keys.get(i), i);
+            BitSet expected = new BitSet();
+            for (int i = 0; i < keys.size(); i++) {
+                if (s.startsWith(keys.get(i)) || keys.get(i).startsWith(s)) expected.set(i);
+            }
+            BitSet actual = new BitSet();
+            b.build().compatible(s, actual);
+            assertEquals(expected, actual, () -> "keys " + keys + ", string '" + s + "'");
+        });
+    }
+
     @Test
     void aKeyAddedForSeveralComponentsGivesThemAll() {
         PrefixIndex index = new PrefixIndex.Builder().add("loki-", 3).add("loki-", 0).add("lang", 1).add("loki-chunks", 2).build();
