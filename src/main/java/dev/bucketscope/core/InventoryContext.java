@@ -55,8 +55,13 @@ public final class InventoryContext {
 
     /** A policy file of the run as inventory rules see it: its name and where its document starts. */
     public record Linted(String file, Span start) {
+        // No lambda, here and in a few other places every file or component passes: a lambda
+        // whose class the launcher's archive lacks is spun at run time, by the JDK's bytecode
+        // library running in the interpreter. The archive (JDK 17, dynamic) never held this one
+        // (nor PrefixIndex.Builder's), and in some runs others were spun again when two worker
+        // threads linked them at once (-Xlog:class+load shows the classes not from the archive).
         public static Linted of(PolicyFile f) {
-            return new Linted(f.file(), f.policy().map(p -> p.root().span()).orElse(Span.point(1, 1)));
+            return new Linted(f.file(), f.policy().isPresent() ? f.policy().get().root().span() : Span.point(1, 1));
         }
     }
 

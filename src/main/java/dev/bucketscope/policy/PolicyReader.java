@@ -79,12 +79,13 @@ public final class PolicyReader {
         Optional<Node> notAction = element(o, PolicyElement.NOT_ACTION, d);
         Optional<Node> resource = element(o, PolicyElement.RESOURCE, d);
         Optional<Node> notResource = element(o, PolicyElement.NOT_RESOURCE, d);
+        Optional<Node> condition = element(o, PolicyElement.CONDITION, d); // no lambda: see InventoryContext.Linted#of
         return new Statement(index, o,
                 element(o, PolicyElement.SID, d).flatMap(PolicyReader::scalar),
                 effect, effectValue,
                 strings(action), strings(notAction), strings(resource), strings(notResource),
                 principal,
-                element(o, PolicyElement.CONDITION, d).map(PolicyReader::conditions).orElse(List.of()),
+                condition.isPresent() ? conditions(condition.get()) : List.of(),
                 action.isPresent(), notAction.isPresent(), resource.isPresent(), notResource.isPresent());
     }
 

@@ -58,8 +58,8 @@ public record Statement(
     }
 
     /** "Sid" when the statement has one, otherwise "Statement[i]": how messages name a statement. */
-    public String label() {
-        return sid.filter(s -> !s.text().isEmpty()).map(Value::text).orElse("Statement[" + index + "]");
+    public String label() { // no lambda: see InventoryContext.Linted#of
+        return sid.isPresent() && !sid.get().text().isEmpty() ? sid.get().text() : "Statement[" + index + "]";
     }
 
     public boolean isAllow() {

@@ -153,7 +153,9 @@ final class StatementGrants {
             }
             List<Optional<Glob>> resources = new java.util.ArrayList<>(st.resources().size());
             for (Value r : st.resources()) resources.add(glob(d, r.text(), globs));
-            return new Whole(st, st.principal().map(CanonicalForm::of), actions, resources);
+            // No method reference: see InventoryContext.Linted#of.
+            return new Whole(st, st.principal().isPresent() ? Optional.of(CanonicalForm.of(st.principal().get())) : Optional.empty(),
+                    actions, resources);
         }
     }
 

@@ -39,7 +39,11 @@ public sealed interface Node
         }
 
         public Optional<Node> get(String key) {
-            return member(key).map(Member::value);
+            // No method reference: see InventoryContext.Linted#of.
+            for (int i = members.size() - 1; i >= 0; i--) {
+                if (members.get(i).key().equals(key)) return Optional.of(members.get(i).value());
+            }
+            return Optional.empty();
         }
 
         @Override

@@ -29,6 +29,19 @@ public record Span(int line, int column, int endLine, int endColumn) implements 
         return c;
     }
 
+    // Written out rather than left to the record: the generated ones are linked through
+    // invokedynamic on first use, which spins a dozen method-handle classes at run time (spans
+    // are hashed as parts of statement keys in the inventory rules). Same values as generated.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Span s && s.line == line && s.column == column && s.endLine == endLine && s.endColumn == endColumn;
+    }
+
+    @Override
+    public int hashCode() {
+        return ((line * 31 + column) * 31 + endLine) * 31 + endColumn;
+    }
+
     @Override
     public String toString() {
         return line + ":" + column + "-" + endLine + ":" + endColumn;
