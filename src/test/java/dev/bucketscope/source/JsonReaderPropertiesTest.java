@@ -77,6 +77,65 @@ class JsonReaderPropertiesTest {
         });
     }
 
+    /**
+     * A thread's reader shares strings and pointers between the documents it reads (see
+     * JsonReader.Shared): after thousands of documents whose nodes have the same keys under
+     * different parents, and the same indexes under different arrays, every pointer is still
+     * its node's own.
+     */
+    @Test
+    void pointersStayExactAcrossManyDocumentsReadOneAfterAnother() {
+        List<String> keys = List.of("a", "b", "Action", "Statement", "x/y", "m~n", "0", "1", "Resource", "é", "k");
+        Random random = new Random(42);
+        for (int doc = 0; doc < 3_000; doc++) {
+            StringBuilder sb = new StringBuilder();
+            randomValue(random, keys, 0, sb);
+            String text = sb.toString();
+            Parsed parsed = JsonReader.parse(text);
+            assertNotNull(parsed.root(), text); // duplicate keys are kept, and reported
+            checkPointers(parsed.root(), "");
+        }
+        // More items than the pointer table has slots: indexes of one array must meet in a slot.
+        StringBuilder big = new StringBuilder("{\"Statement\":[");
+        for (int i = 0; i < 5_000; i++) big.append(i == 0 ? "" : ",").append("[1]");
+        Parsed parsed = JsonReader.parse(big.append("]}").toString());
+        checkPointers(parsed.root(), "");
+    }
+
+    private static void randomValue(Random random, List<String> keys, int depth, StringBuilder sb) {
+        int kind = depth >= 4 ? 2 : random.nextInt(3);
+        if (kind == 0) {
+            sb.append('{');
+            int n = random.nextInt(5);
+            for (int i = 0; i < n; i++) {
+                if (i > 0) sb.append(',');
+                sb.append('"').append(keys.get(random.nextInt(keys.size()))).append("\":");
+                randomValue(random, keys, depth + 1, sb);
+            }
+            sb.append('}');
+        } else if (kind == 1) {
+            sb.append('[');
+            int n = random.nextInt(5);
+            for (int i = 0; i < n; i++) {
+                if (i > 0) sb.append(',');
+                randomValue(random, keys, depth + 1, sb);
+            }
+            sb.append(']');
+        } else {
+            sb.append('"').append(keys.get(random.nextInt(keys.size()))).append('"');
+        }
+    }
+
+    private static void checkPointers(Node node, String expected) {
+        assertEquals(expected, node.pointer());
+        if (node instanceof Node.ObjectNode o) {
+            for (Member m : o.members()) checkPointers(m.value(), expected + "/" + Node.escapeToken(m.key()));
+        }
+        if (node instanceof Node.ArrayNode a) {
+            for (int i = 0; i < a.items().size(); i++) checkPointers(a.items().get(i), expected + "/" + i);
+        }
+    }
+
     private static void checkNode(Node node, String expectedPointer, LineMap map, String text) {
         assertEquals(expectedPointer, node.pointer());
         String source = extract(map, node.span());
