@@ -20,7 +20,13 @@ public final class Glob {
     private final String pattern;
     private final boolean ignoreCase;
     private final int length;
-    private final int[] tokens;
+    /**
+     * Normalised tokens, made on first use for an ASCII pattern: most patterns are only ever
+     * matched through {@link #simple}, and a policy's Resource values are compiled per document
+     * (making tokens for each was most of compiling it). Volatile, as globs may be shared
+     * between threads; two threads may both make them, equal either way.
+     */
+    private volatile int[] tokens;
     private final boolean literal;
     /**
      * For a case-sensitive ASCII pattern of the commonest shapes, what a name must equal or start
@@ -34,20 +40,40 @@ public final class Glob {
     private Glob(String pattern, boolean ignoreCase) {
         this.pattern = pattern;
         this.ignoreCase = ignoreCase;
-        byte[] bytes = Bytes.utf8(pattern, ignoreCase);
-        this.length = bytes.length;
-        this.tokens = normalise(bytes);
-        boolean lit = true;
-        for (int t : tokens) {
-            lit &= t >= 0;
+        // An ASCII pattern is its own UTF-8 and one token per char before normalising: its shape
+        // is read off its chars. Any other is encoded and normalised now, as before.
+        int firstWild = -1;
+        int firstNonStar = -1; // from firstWild on
+        boolean ascii = true;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+                break;
+            }
+            if (firstWild < 0 && (c == '*' || c == '?')) firstWild = i;
+            if (firstWild >= 0 && firstNonStar < 0 && c != '*') firstNonStar = i;
         }
-        this.literal = lit;
-        boolean ascii = bytes.length == pattern.length();
-        int last = tokens.length - 1;
-        boolean prefixStar = last >= 0 && tokens[last] == STAR;
-        for (int i = 0; i < last && prefixStar; i++) prefixStar = tokens[i] >= 0;
-        this.prefix = prefixStar;
-        this.simple = ignoreCase || !ascii ? null : lit ? pattern : prefixStar ? pattern.substring(0, last) : null;
+        if (ascii) {
+            this.length = pattern.length();
+            this.literal = firstWild < 0;
+            // Normalised, the pattern ends in one star with only literals before it when its
+            // wildcards are a single trailing run of stars (a '?' in the run becomes a token).
+            this.prefix = firstWild >= 0 && firstNonStar < 0;
+        } else {
+            byte[] bytes = Bytes.utf8(pattern, ignoreCase);
+            this.length = bytes.length;
+            int[] t = normalise(bytes);
+            this.tokens = t;
+            boolean lit = true;
+            for (int x : t) lit &= x >= 0;
+            this.literal = lit;
+            int last = t.length - 1;
+            boolean prefixStar = last >= 0 && t[last] == STAR;
+            for (int i = 0; i < last && prefixStar; i++) prefixStar = t[i] >= 0;
+            this.prefix = prefixStar;
+        }
+        this.simple = ignoreCase || !ascii ? null : literal ? pattern : prefix ? pattern.substring(0, firstWild) : null;
     }
 
     /** A case-sensitive glob, as MinIO and RustFS match resources and actions. */
@@ -130,7 +156,7 @@ public final class Glob {
      * never worse than a later one. Worst case O(|name|·|pattern|), no recursion.
      */
     private boolean match(String ascii, byte[] bytes, int n) {
-        int[] p = tokens;
+        int[] p = tokens();
         int pi = 0;
         int si = 0;
         int starP = -1;
@@ -181,7 +207,12 @@ public final class Glob {
 
     /** Normalised tokens: byte values, {@link #ANY} or {@link #STAR}. Shared, do not modify. */
     int[] tokens() {
-        return tokens;
+        int[] t = tokens;
+        if (t == null) {
+            t = normalise(Bytes.utf8(pattern, ignoreCase));
+            tokens = t;
+        }
+        return t;
     }
 
     @Override

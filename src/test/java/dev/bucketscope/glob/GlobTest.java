@@ -38,6 +38,23 @@ class GlobTest {
     }
 
     @Test
+    void shapeReadOffTheCharsAgreesWithTheTokens() {
+        // An ASCII pattern's shape is read off its chars and its tokens are made on first use:
+        // both must say what tokens made at once would (literal, length in bytes, the language).
+        Gen<String> patterns = strings("ab-*?/é", 7);
+        qt().withFixedSeed(13).withExamples(20_000).forAll(patterns).checkAssert(p -> {
+            for (Glob g : List.of(Glob.of(p), Glob.ofIgnoringCase(p))) {
+                int[] tokens = g.tokens();
+                boolean literal = true;
+                for (int t : tokens) literal &= t >= 0;
+                assertEquals(literal, g.isLiteral(), () -> "literal: '" + p + "'");
+                assertEquals(Bytes.utf8(p, false).length, g.length(), () -> "length: '" + p + "'");
+                assertTrue(tokens == g.tokens(), "tokens are made once");
+            }
+        });
+    }
+
+    @Test
     void asciiNamesMatchAsTheirUtf8BytesDo() {
         // Patterns with non-ASCII literals and both wildcards; names mostly ASCII (the fast path),
         // with upper case for the case-folding globs.
