@@ -36,6 +36,8 @@ public final class Glob {
      */
     private final String simple;
     private final boolean prefix;
+    /** Case-sensitive and all ASCII: its tokens are its chars, its wildcard runs normalised. */
+    private final boolean asciiExact;
 
     private Glob(String pattern, boolean ignoreCase) {
         this.pattern = pattern;
@@ -73,7 +75,8 @@ public final class Glob {
             for (int i = 0; i < last && prefixStar; i++) prefixStar = t[i] >= 0;
             this.prefix = prefixStar;
         }
-        this.simple = ignoreCase || !ascii ? null : literal ? pattern : prefix ? pattern.substring(0, firstWild) : null;
+        this.asciiExact = ascii && !ignoreCase;
+        this.simple = !asciiExact ? null : literal ? pattern : prefix ? pattern.substring(0, firstWild) : null;
     }
 
     /** A case-sensitive glob, as MinIO and RustFS match resources and actions. */
@@ -203,6 +206,11 @@ public final class Glob {
     /** Length of the pattern in UTF-8 bytes (as given, before normalisation). */
     public int length() {
         return length;
+    }
+
+    /** Whether {@link #pattern} can stand for the tokens: case-sensitive and all ASCII. */
+    boolean asciiExact() {
+        return asciiExact;
     }
 
     /** Normalised tokens: byte values, {@link #ANY} or {@link #STAR}. Shared, do not modify. */

@@ -205,9 +205,9 @@ public final class PatternAlgebra {
         return quick == UNKNOWN ? new InclusionSearch(a, b, MAX_WORK).run() < 0 : quick == TRUE;
     }
 
-    private static final int FALSE = 0;
-    private static final int TRUE = 1;
-    private static final int UNKNOWN = 2;
+    static final int FALSE = 0;
+    static final int TRUE = 1;
+    static final int UNKNOWN = 2;
 
     /**
      * Decides inclusion in linear time for the shapes real policies use, before any search.
@@ -224,7 +224,44 @@ public final class PatternAlgebra {
      * </ul>
      * Anything else is left to the search ({@code UNKNOWN}).
      */
-    private static int quickIncludes(Glob a, Glob b) {
+    static int quickIncludes(Glob a, Glob b) {
+        return a.asciiExact() && b.asciiExact() ? quickIncludesAscii(a, b) : quickIncludesTokens(a, b);
+    }
+
+    /**
+     * {@link #quickIncludes} on the patterns' chars, for case-sensitive ASCII patterns: their
+     * tokens are their chars with each run of wildcards normalised, which moves no literal, so
+     * the literal ends and wildcard positions are read off the chars without making the tokens
+     * (redundant-grant asks this of every pair of a statement's Resource values).
+     */
+    static int quickIncludesAscii(Glob a, Glob b) {
+        String p = a.pattern();
+        String q = b.pattern();
+        int fa = firstWildcard(p);
+        int fb = firstWildcard(q);
+        if (fb == q.length()) {
+            return a.matches(q) ? TRUE : FALSE;
+        }
+        if (fa == p.length()) {
+            return FALSE;
+        }
+        if (fa > fb || !p.regionMatches(0, q, 0, fa)) {
+            return FALSE;
+        }
+        int la = lastWildcard(p);
+        int lb = lastWildcard(q);
+        int sa = p.length() - 1 - la;
+        int sb = q.length() - 1 - lb;
+        if (sa > sb || !p.regionMatches(la + 1, q, q.length() - sa, sa)) {
+            return FALSE;
+        }
+        for (int i = fa; i <= la; i++) {
+            if (p.charAt(i) != '*') return UNKNOWN; // normalised, more than one star
+        }
+        return TRUE;
+    }
+
+    static int quickIncludesTokens(Glob a, Glob b) {
         int[] p = a.tokens();
         int[] q = b.tokens();
         int fa = firstWildcard(p);
@@ -249,6 +286,18 @@ public final class PatternAlgebra {
             return TRUE; // a = Pa*Sa with both checked; every name of b starts with Pb and ends with Sb
         }
         return UNKNOWN;
+    }
+
+    private static int firstWildcard(String pattern) {
+        int k = 0;
+        while (k < pattern.length() && pattern.charAt(k) != '*' && pattern.charAt(k) != '?') k++;
+        return k;
+    }
+
+    private static int lastWildcard(String pattern) {
+        int k = pattern.length() - 1;
+        while (k >= 0 && pattern.charAt(k) != '*' && pattern.charAt(k) != '?') k--;
+        return k;
     }
 
     private static int firstWildcard(int[] tokens) {
