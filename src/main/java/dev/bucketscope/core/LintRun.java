@@ -220,7 +220,8 @@ public final class LintRun {
         Evaluator evaluator = new Evaluator(dialect); // one per file: its glob cache is not shared between threads
         List<Finding> findings = new ArrayList<>();
         List<InventoryContext.Linted> linted = new ArrayList<>();
-        for (PolicyFile d : docs) {
+        for (int i = 0; i < docs.size(); i++) {
+            PolicyFile d = docs.get(i);
             findings.addAll(linter.lint(d, dialect, evaluator));
             if (!PolicySources.isMarkdown(d.file())) linted.add(InventoryContext.Linted.of(d));
         }

@@ -33,7 +33,8 @@ final class ConditionEvaluator {
     /** All clauses AND together, except IpAddress/NotIpAddress keys of one operator, which OR. */
     boolean holds(List<ConditionClause> clauses, ConditionContext ctx, Effect effect) {
         Map<String, List<ConditionClause>> ipGroups = new LinkedHashMap<>();
-        for (ConditionClause c : clauses) {
+        for (int i = 0; i < clauses.size(); i++) {
+            ConditionClause c = clauses.get(i);
             String op = c.operator().text();
             String base = base(op);
             if (base.equals("IpAddress") || base.equals("NotIpAddress")) {

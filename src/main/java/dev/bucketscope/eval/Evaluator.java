@@ -65,8 +65,11 @@ public final class Evaluator {
         // its first copy, which comes earlier here, so skipping it changes nothing and is not done
         // (its canonical form would cost more than the match).
         Outcome allow = null;
-        for (Policy policy : policies) {
-            for (Statement st : policy.statements()) {
+        for (int p = 0; p < policies.size(); p++) {
+            Policy policy = policies.get(p);
+            List<Statement> statements = policy.statements();
+            for (int i = 0; i < statements.size(); i++) {
+                Statement st = statements.get(i);
                 if (st.effect() == Effect.INVALID || !matches(policy, st, request, ctx)) continue;
                 if (st.isDeny()) {
                     return new Outcome(Decision.EXPLICIT_DENY, Optional.of(policy), Optional.of(st));
@@ -154,7 +157,8 @@ public final class Evaluator {
     }
 
     private boolean anyResource(List<Value> patterns, Request request) {
-        for (Value v : patterns) {
+        for (int i = 0; i < patterns.size(); i++) {
+            Value v = patterns.get(i);
             if (resourceMatches(v.text(), request)) return true;
         }
         return false;

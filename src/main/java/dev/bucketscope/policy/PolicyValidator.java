@@ -116,7 +116,9 @@ public final class PolicyValidator {
     }
 
     private void unknownKeys(Node.ObjectNode obj, boolean topLevel) {
-        for (Node.Member m : obj.members()) {
+        List<Node.Member> members = obj.members();
+        for (int i = 0; i < members.size(); i++) {
+            Node.Member m = members.get(i);
             if (elementFor(m.key(), topLevel).isPresent()) continue;
             Optional<PolicyElement> meant = PolicyElement.ignoringCase(m.key(), topLevel)
                     .or(() -> topLevel && m.key().equalsIgnoreCase("id") ? Optional.of(PolicyElement.ID) : Optional.empty());
@@ -248,7 +250,9 @@ public final class PolicyValidator {
         }
         if (v instanceof Node.ArrayNode a) {
             int n = 0;
-            for (Node item : a.items()) {
+            List<Node> items = a.items();
+            for (int i = 0; i < items.size(); i++) {
+                Node item = items.get(i);
                 if (item instanceof Node.StringNode) {
                     n++;
                 } else {
@@ -265,7 +269,11 @@ public final class PolicyValidator {
         List<Node.StringNode> out = new ArrayList<>();
         if (v instanceof Node.StringNode s) out.add(s);
         if (v instanceof Node.ArrayNode a) {
-            for (Node item : a.items()) if (item instanceof Node.StringNode s) out.add(s);
+            List<Node> items = a.items();
+            for (int i = 0; i < items.size(); i++) {
+                Node item = items.get(i);
+                if (item instanceof Node.StringNode s) out.add(s);
+            }
         }
         return out;
     }

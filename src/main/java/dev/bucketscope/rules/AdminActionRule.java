@@ -6,6 +6,7 @@ import dev.bucketscope.dialect.ActionFamily;
 import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,9 @@ public final class AdminActionRule implements PolicyRule {
     public void check(PolicyContext ctx) {
         Dialect d = ctx.dialect();
         for (Statement st : AllowedActions.statements(ctx)) {
-            for (Value v : st.actions()) {
+            List<Value> actions = st.actions();
+            for (int j = 0; j < actions.size(); j++) {
+                Value v = actions.get(j);
                 Optional<ActionFamily> family = ActionFamily.of(v.text());
                 if (family.isEmpty() || family.get() == ActionFamily.S3 || !d.checkAction(v.text()).accepted()) continue;
                 int count = d.expand(v.text()).size();

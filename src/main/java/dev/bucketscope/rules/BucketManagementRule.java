@@ -18,12 +18,19 @@ public final class BucketManagementRule implements PolicyRule {
 
     @Override
     public void check(PolicyContext ctx) {
-        for (Statement st : AllowedActions.statements(ctx)) {
-            for (Value v : st.actions()) {
+        List<Statement> statements = AllowedActions.statements(ctx);
+        for (int i = 0; i < statements.size(); i++) {
+            Statement st = statements.get(i);
+            List<Value> actions = st.actions();
+            for (int j = 0; j < actions.size(); j++) {
+                Value v = actions.get(j);
                 if (AllowedActions.isFamilyStar(v.text())) continue;
                 List<ActionInfo> granted = ctx.dialect().expand(v.text());
                 List<ActionInfo> changes = new java.util.ArrayList<>();
-                for (ActionInfo a : granted) if (AllowedActions.changesConfiguration(a)) changes.add(a);
+                for (int k = 0; k < granted.size(); k++) {
+                    ActionInfo a = granted.get(k);
+                    if (AllowedActions.changesConfiguration(a)) changes.add(a);
+                }
                 if (changes.isEmpty()) continue;
                 String message = granted.size() == 1 && changes.get(0).name().equalsIgnoreCase(v.text())
                         ? "Action '" + v.text() + "' lets the application " + effect(changes.get(0).name())

@@ -30,7 +30,9 @@ public final class IneffectiveGrantRule implements PolicyRule {
         if (ctx.policy().isEmpty()) return;
         Dialect d = ctx.dialect();
         // Plain loops, no streams: this runs on every statement of a whole repository.
-        for (Statement st : ctx.policy().get().statements()) {
+        List<Statement> statements = ctx.policy().get().statements();
+        for (int n = 0; n < statements.size(); n++) {
+            Statement st = statements.get(n);
             if (!StatementGrants.judged(st) || st.resources().isEmpty() || StatementGrants.resourceSkipped(d, st)) continue;
             List<Value> resources = st.resources();
             List<ResourceReach> reaches = new ArrayList<>(resources.size());
@@ -49,7 +51,8 @@ public final class IneffectiveGrantRule implements PolicyRule {
                 boolean applies = false;
                 ActionInfo first = null;
                 int s3 = 0;
-                for (ActionInfo a : granted) {
+                for (int k = 0; k < granted.size(); k++) {
+                    ActionInfo a = granted.get(k);
                     if (a.family() != ActionFamily.S3) continue;
                     if (first == null) first = a;
                     s3++;

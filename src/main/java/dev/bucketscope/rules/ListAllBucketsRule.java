@@ -5,6 +5,7 @@ import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.ActionInfo;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
+import java.util.List;
 
 /** Reports an Allow of s3:ListAllMyBuckets named explicitly: it discloses every bucket name on the server. */
 public final class ListAllBucketsRule implements PolicyRule {
@@ -12,7 +13,9 @@ public final class ListAllBucketsRule implements PolicyRule {
 
     @Override
     public void check(PolicyContext ctx) {
-        for (Statement st : AllowedActions.statements(ctx)) {
+        List<Statement> statements = AllowedActions.statements(ctx);
+        for (int i = 0; i < statements.size(); i++) {
+            Statement st = statements.get(i);
             for (Value v : st.actions()) {
                 boolean listAll = ctx.dialect().action(v.text()).map(ActionInfo::name).filter(LIST_ALL::equals).isPresent();
                 if (!listAll) continue;

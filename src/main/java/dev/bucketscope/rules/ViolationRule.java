@@ -3,6 +3,7 @@ package dev.bucketscope.rules;
 import dev.bucketscope.core.PolicyContext;
 import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.policy.Violation;
+import java.util.List;
 
 /**
  * Base of the "will the server accept and read it as written?" rules: the grammar decisions live
@@ -17,7 +18,9 @@ abstract class ViolationRule implements PolicyRule {
 
     @Override
     public final void check(PolicyContext ctx) {
-        for (Violation v : ctx.violations()) {
+        List<Violation> violations = ctx.violations();
+        for (int i = 0; i < violations.size(); i++) {
+            Violation v = violations.get(i);
             if (v.category() == category) ctx.report(v.span(), v.pointer(), v.message());
         }
     }

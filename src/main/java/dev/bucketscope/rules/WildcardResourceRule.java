@@ -7,6 +7,7 @@ import dev.bucketscope.dialect.ActionLevel;
 import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
+import java.util.List;
 
 /**
  * Reports Allow Resource values whose bucket part starts with a wildcard ({@code *},
@@ -18,7 +19,9 @@ public final class WildcardResourceRule implements PolicyRule {
 
     @Override
     public void check(PolicyContext ctx) {
-        for (Statement st : AllowedActions.statements(ctx)) {
+        List<Statement> statements = AllowedActions.statements(ctx);
+        for (int i = 0; i < statements.size(); i++) {
+            Statement st = statements.get(i);
             if (onlyGlobal(st, ctx.dialect())) continue;
             for (Value v : st.resources()) {
                 String bucket = bucketPart(v.text());
