@@ -38,6 +38,9 @@ public final class Glob {
     private final boolean prefix;
     /** Case-sensitive and all ASCII: its tokens are its chars, its wildcard runs normalised. */
     private final boolean asciiExact;
+    /** For an ASCII pattern, the index of its first and last wildcard chars (the length and -1 without one). */
+    private final int firstWildcard;
+    private final int lastWildcard;
 
     private Glob(String pattern, boolean ignoreCase) {
         this.pattern = pattern;
@@ -45,6 +48,7 @@ public final class Glob {
         // An ASCII pattern is its own UTF-8 and one token per char before normalising: its shape
         // is read off its chars. Any other is encoded and normalised now, as before.
         int firstWild = -1;
+        int lastWild = -1;
         int firstNonStar = -1; // from firstWild on
         boolean ascii = true;
         for (int i = 0; i < pattern.length(); i++) {
@@ -53,9 +57,14 @@ public final class Glob {
                 ascii = false;
                 break;
             }
-            if (firstWild < 0 && (c == '*' || c == '?')) firstWild = i;
+            if (c == '*' || c == '?') {
+                if (firstWild < 0) firstWild = i;
+                lastWild = i;
+            }
             if (firstWild >= 0 && firstNonStar < 0 && c != '*') firstNonStar = i;
         }
+        this.firstWildcard = firstWild < 0 ? pattern.length() : firstWild;
+        this.lastWildcard = lastWild;
         if (ascii) {
             this.length = pattern.length();
             this.literal = firstWild < 0;
@@ -211,6 +220,16 @@ public final class Glob {
     /** Whether {@link #pattern} can stand for the tokens: case-sensitive and all ASCII. */
     boolean asciiExact() {
         return asciiExact;
+    }
+
+    /** Index of the first '*' or '?' of an ASCII pattern, its length without one (see {@link #asciiExact}). */
+    int firstWildcard() {
+        return firstWildcard;
+    }
+
+    /** Index of the last '*' or '?' of an ASCII pattern, -1 without one (see {@link #asciiExact}). */
+    int lastWildcard() {
+        return lastWildcard;
     }
 
     /** Normalised tokens: byte values, {@link #ANY} or {@link #STAR}. Shared, do not modify. */

@@ -237,8 +237,8 @@ public final class PatternAlgebra {
     static int quickIncludesAscii(Glob a, Glob b) {
         String p = a.pattern();
         String q = b.pattern();
-        int fa = firstWildcard(p);
-        int fb = firstWildcard(q);
+        int fa = a.firstWildcard();
+        int fb = b.firstWildcard();
         if (fb == q.length()) {
             return a.matches(q) ? TRUE : FALSE;
         }
@@ -248,8 +248,8 @@ public final class PatternAlgebra {
         if (fa > fb || !p.regionMatches(0, q, 0, fa)) {
             return FALSE;
         }
-        int la = lastWildcard(p);
-        int lb = lastWildcard(q);
+        int la = a.lastWildcard();
+        int lb = b.lastWildcard();
         int sa = p.length() - 1 - la;
         int sb = q.length() - 1 - lb;
         if (sa > sb || !p.regionMatches(la + 1, q, q.length() - sa, sa)) {
@@ -286,18 +286,6 @@ public final class PatternAlgebra {
             return TRUE; // a = Pa*Sa with both checked; every name of b starts with Pb and ends with Sb
         }
         return UNKNOWN;
-    }
-
-    private static int firstWildcard(String pattern) {
-        int k = 0;
-        while (k < pattern.length() && pattern.charAt(k) != '*' && pattern.charAt(k) != '?') k++;
-        return k;
-    }
-
-    private static int lastWildcard(String pattern) {
-        int k = pattern.length() - 1;
-        while (k >= 0 && pattern.charAt(k) != '*' && pattern.charAt(k) != '?') k--;
-        return k;
     }
 
     private static int firstWildcard(int[] tokens) {
