@@ -36,6 +36,8 @@ public final class Dialect {
     private final List<ActionInfo> actions;
     /** The S3 actions alone: what {@code "*"} grants where {@link Quirk#STAR_ACTION_IS_S3_ONLY}. */
     private final List<ActionInfo> s3Actions;
+    /** The management actions of a bucket or its objects (not global ones), in catalogue order. */
+    private final List<ActionInfo> bucketManagement;
     /**
      * Each action by name, alone in a list: that list is also its expansion, made once, as
      * expand() is asked for every Action value. By lower-cased name too, for case-insensitive
@@ -108,6 +110,11 @@ public final class Dialect {
         List<ActionInfo> s3 = new ArrayList<>();
         for (ActionInfo a : this.actions) if (a.family() == ActionFamily.S3) s3.add(a);
         this.s3Actions = List.copyOf(s3);
+        List<ActionInfo> management = new ArrayList<>();
+        for (ActionInfo a : this.actions) {
+            if (a.capability() == Capability.MANAGEMENT && a.level() != ActionLevel.GLOBAL) management.add(a);
+        }
+        this.bucketManagement = List.copyOf(management);
         this.wildcards = List.copyOf(wild);
         Map<String, List<ActionInfo>> alone = new HashMap<>();
         exact.forEach((name, info) -> alone.put(name, List.of(info)));
@@ -224,6 +231,11 @@ public final class Dialect {
     /** Every concrete action this dialect knows, in catalogue order; family wildcards are not listed. */
     public List<ActionInfo> actions() {
         return actions;
+    }
+
+    /** The catalogue's management actions on a bucket or its objects (global ones left out), in catalogue order. */
+    public List<ActionInfo> bucketManagementActions() {
+        return bucketManagement;
     }
 
     /** Whether this is, exactly as written, the name of an action in the catalogue. */
