@@ -24,17 +24,8 @@ class PrefixIndexTest {
 
     @Test
     void findsExactlyTheKeysThatArePrefixesOfTheStringOrStartWithIt() {
-        qt().withFixedSeed(7).withExamples(20_000).forAll(lists().of(WORDS).ofSizeBetween(0, 40), WORDS).checkAssert((keys, s) -> {
-            PrefixIndex.Builder b = new PrefixIndex.Builder();
-            for (int i = 0; i < keys.size(); i++) b.add(keys.get(i), i);
-            BitSet expected = new BitSet();
-            for (int i = 0; i < keys.size(); i++) {
-                if (s.startsWith(keys.get(i)) || keys.get(i).startsWith(s)) expected.set(i);
-            }
-            BitSet actual = new BitSet();
-            b.build().compatible(s, actual);
-            assertEquals(expected, actual, () -> "keys " + keys + ", string '" + s + "'");
-        });
+        qt().withFixedSeed(7).withExamples(20_000).forAll(lists().of(WORDS).ofSizeBetween(0, 40), WORDS)
+                .checkAssert(PrefixIndexTest::findsExactlyTheKeysOfTheDefinition);
     }
 
     /** Keys in families with a long common start, as generated component names have ("velero1-…", "velero2-…"). */
@@ -44,17 +35,21 @@ class PrefixIndexTest {
     void findsTheSameWhenManyKeysShareTheirStart() {
         // Ranges of more than a few keys whose first and last keys agree on the next character
         // are kept without a search: this checks that shortcut against the definition.
-        qt().withFixedSeed(11).withExamples(10_000).forAll(lists().of(FAMILY_WORDS).ofSizeBetween(0, 80), FAMILY_WORDS).checkAssert((keys, s) -> {
-            PrefixIndex.Builder b = new PrefixIndex.Builder();
-            for (int i = 0; i < keys.size(); i++) b.add(keys.get(i), i);
-            BitSet expected = new BitSet();
-            for (int i = 0; i < keys.size(); i++) {
-                if (s.startsWith(keys.get(i)) || keys.get(i).startsWith(s)) expected.set(i);
-            }
-            BitSet actual = new BitSet();
-            b.build().compatible(s, actual);
-            assertEquals(expected, actual, () -> "keys " + keys + ", string '" + s + "'");
-        });
+        qt().withFixedSeed(11).withExamples(10_000).forAll(lists().of(FAMILY_WORDS).ofSizeBetween(0, 80), FAMILY_WORDS)
+                .checkAssert(PrefixIndexTest::findsExactlyTheKeysOfTheDefinition);
+    }
+
+    /** The index's answer for {@code s} against its definition, checked key by key. */
+    private static void findsExactlyTheKeysOfTheDefinition(List<String> keys, String s) {
+        PrefixIndex.Builder b = new PrefixIndex.Builder();
+        for (int i = 0; i < keys.size(); i++) b.add(keys.get(i), i);
+        BitSet expected = new BitSet();
+        for (int i = 0; i < keys.size(); i++) {
+            if (s.startsWith(keys.get(i)) || keys.get(i).startsWith(s)) expected.set(i);
+        }
+        BitSet actual = new BitSet();
+        b.build().compatible(s, actual);
+        assertEquals(expected, actual, () -> "keys " + keys + ", string '" + s + "'");
     }
 
     @Test
