@@ -136,54 +136,66 @@ public final class PolicySources {
                 Path entry = next(level);
                 if (entry == null) {
                     close(open.pop());
-                    continue;
-                }
-                String name = entry.getFileName().toString();
-                BasicFileAttributes attrs;
-                try {
-                    attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (IOException e) {
-                    skipped.add(new Skipped(display(entry, workingDir), "cannot be read: " + e.getClass().getSimpleName()));
-                    continue;
-                }
-                boolean linked = attrs.isSymbolicLink();
-                if (linked) {
-                    try {
-                        attrs = Files.readAttributes(entry, BasicFileAttributes.class);
-                    } catch (IOException e) {
-                        continue; // a dangling link is no regular file: passed over, as the JDK's walker does
-                    }
-                }
-                if (attrs.isDirectory()) {
-                    // The JDK's order: the loop check, then opening the directory, then looking at it.
-                    if (loops(open, entry, attrs.fileKey())) {
-                        skipped.add(new Skipped(display(entry, workingDir), "symlink loop; not followed"));
-                        continue;
-                    }
-                    Level below = enter(entry, child(level.shown(), name), attrs.fileKey(), skipped, workingDir);
-                    if (below == null) continue;
-                    if (SKIPPED_DIRS.contains(name)) {
-                        close(below);
-                        continue;
-                    }
-                    if (!entry.toRealPath().startsWith(realRoot)) {
-                        close(below);
-                        skipped.add(outside(entry, root, workingDir));
-                        continue;
-                    }
-                    open.push(below);
-                } else if (attrs.isRegularFile() && isPolicyFileName(name)) {
-                    if (linked && !entry.toRealPath().startsWith(realRoot)) {
-                        skipped.add(outside(entry, root, workingDir));
-                        continue;
-                    }
-                    out.add(new Source(entry, child(level.shown(), name), false));
+                } else {
+                    visit(entry, level, open, root, realRoot, workingDir, out, skipped);
                 }
             }
         } catch (IOException e) {
             skipped.add(new Skipped(display(root, workingDir), "cannot be read: " + e.getMessage()));
         } finally {
             while (!open.isEmpty()) close(open.pop());
+        }
+    }
+
+    /**
+     * One entry of a listed directory: a policy file is added, a directory pushed onto
+     * {@code open} to be listed next. A method of its own rather than the body of the walk's
+     * loop: that loop runs once, so it runs in the interpreter (C1 compiles a loop in place only
+     * after 30,000 turns with the launcher's flags), while this is compiled after its first
+     * hundred calls.
+     */
+    private static void visit(Path entry, Level level, Deque<Level> open, Path root, Path realRoot, Path workingDir,
+                              List<Source> out, List<Skipped> skipped) throws IOException {
+        String name = entry.getFileName().toString();
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            skipped.add(new Skipped(display(entry, workingDir), "cannot be read: " + e.getClass().getSimpleName()));
+            return;
+        }
+        boolean linked = attrs.isSymbolicLink();
+        if (linked) {
+            try {
+                attrs = Files.readAttributes(entry, BasicFileAttributes.class);
+            } catch (IOException e) {
+                return; // a dangling link is no regular file: passed over, as the JDK's walker does
+            }
+        }
+        if (attrs.isDirectory()) {
+            // The JDK's order: the loop check, then opening the directory, then looking at it.
+            if (loops(open, entry, attrs.fileKey())) {
+                skipped.add(new Skipped(display(entry, workingDir), "symlink loop; not followed"));
+                return;
+            }
+            Level below = enter(entry, child(level.shown(), name), attrs.fileKey(), skipped, workingDir);
+            if (below == null) return;
+            if (SKIPPED_DIRS.contains(name)) {
+                close(below);
+                return;
+            }
+            if (!entry.toRealPath().startsWith(realRoot)) {
+                close(below);
+                skipped.add(outside(entry, root, workingDir));
+                return;
+            }
+            open.push(below);
+        } else if (attrs.isRegularFile() && isPolicyFileName(name)) {
+            if (linked && !entry.toRealPath().startsWith(realRoot)) {
+                skipped.add(outside(entry, root, workingDir));
+                return;
+            }
+            out.add(new Source(entry, child(level.shown(), name), false));
         }
     }
 
