@@ -350,7 +350,9 @@ public final class LintRun {
         List<Component> components = inv.components();
         for (int i = 0; i < components.size(); i++) {
             Component c = components.get(i);
-            if (c.policy().isPresent()) componentPolicy(c, inv, root, realRoot, byPath, realOf, workingDir, dialect, wanted, policies, names, fileProblems);
+            if (c.policy().isPresent()) {
+                componentPolicy(c, inv, root, realRoot, byPath, realOf, workingDir, dialect, wanted, policies, names, fileProblems);
+            }
         }
         return new ComponentPolicies(policies, names);
     }

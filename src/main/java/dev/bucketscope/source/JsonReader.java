@@ -33,7 +33,6 @@ public final class JsonReader {
     private final char[] openChar = new char[Limits.MAX_DEPTH + 1];
     private final List<Problem> problems = new ArrayList<>(0);
     private final Shared shared = SHARED.get();
-    private final String[] cache = shared.strings;
 
     /**
      * Strings and JSON pointers shared by every document a thread reads. Policies repeat the same
@@ -355,12 +354,14 @@ public final class JsonReader {
     }
 
     /**
-     * The text {@code s[from, to)}, reusing an earlier equal short string: keys and values repeat
-     * a lot in policies ("Effect", "Allow"), and sharing them keeps large files cheap to hold.
+     * The text {@code s[from, to)}, reusing an earlier equal short string of this thread's
+     * documents ({@link Shared}): keys and values repeat a lot in policies ("Effect", "Allow"),
+     * and sharing them keeps large files cheap to hold.
      */
     private String shared(int from, int to, int hash) {
         int n = to - from;
         if (n > 32) return s.substring(from, to);
+        String[] cache = shared.strings;
         int slot = (hash ^ (hash >>> 12)) & (cache.length - 1);
         String cached = cache[slot];
         if (cached != null && cached.length() == n && s.regionMatches(from, cached, 0, n)) return cached;

@@ -39,11 +39,8 @@ public sealed interface Node
         }
 
         public Optional<Node> get(String key) {
-            // No method reference: see InventoryContext.Linted#of.
-            for (int i = members.size() - 1; i >= 0; i--) {
-                if (members.get(i).key().equals(key)) return Optional.of(members.get(i).value());
-            }
-            return Optional.empty();
+            Optional<Member> m = member(key); // no method reference: see InventoryContext.Linted#of
+            return m.isPresent() ? Optional.of(m.get().value()) : Optional.empty();
         }
 
         @Override
