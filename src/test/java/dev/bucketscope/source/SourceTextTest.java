@@ -126,4 +126,28 @@ class SourceTextTest {
         assertEquals(Kind.TOO_LARGE, tooLarge.kind());
         assertEquals("file is 104857600 bytes; the limit is 8388608", tooLarge.message());
     }
+
+    /**
+     * Files around the size of the per-thread read buffer (64 KiB), read one after another on the
+     * same thread: each comes back whole and alone, whether it ends before the buffer is full,
+     * fills it exactly, or goes on past it; and a short file after a long one has nothing of it.
+     */
+    @Test
+    void filesAroundTheReadBufferSizeComeBackWhole(@TempDir Path dir) throws IOException {
+        int buffer = 64 * 1024;
+        int[] sizes = {0, 1, 999, buffer - 1, buffer, buffer + 1, 2 * buffer + 17, 300_000, 5, buffer, 2};
+        for (int k = 0; k < sizes.length; k++) {
+            StringBuilder text = new StringBuilder(sizes[k]);
+            for (int i = 0; i < sizes[k]; i++) text.append((char) ('a' + (i * 7 + k) % 26));
+            Path f = Files.writeString(dir.resolve("f" + k + ".json"), text);
+            SourceText.Decoded d = SourceText.read(f);
+            assertEquals(List.of(), d.problems(), "size " + sizes[k]);
+            assertEquals(text.toString(), d.text(), "size " + sizes[k]);
+        }
+        Path limit = dir.resolve("limit.json");
+        Files.write(limit, "x".repeat((int) Limits.MAX_FILE_BYTES).getBytes(StandardCharsets.US_ASCII));
+        assertEquals(Limits.MAX_FILE_BYTES, SourceText.read(limit).text().length());
+        Files.write(limit, "x".repeat((int) Limits.MAX_FILE_BYTES + 1).getBytes(StandardCharsets.US_ASCII));
+        assertEquals("file is 8388609 bytes; the limit is 8388608", only(SourceText.read(limit)).message());
+    }
 }
