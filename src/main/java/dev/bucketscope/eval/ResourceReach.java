@@ -3,7 +3,6 @@ package dev.bucketscope.eval;
 import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.dialect.DialectKind;
 import dev.bucketscope.dialect.Quirk;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Which kinds of request a Resource value can ever match under a dialect: a bucket-level call on
@@ -66,27 +65,51 @@ public record ResourceReach(boolean bucketLevel, boolean objectLevel, boolean no
      * 0 = nothing read, 1 = in bucket name, 2 = just read the '/', 3 = in key. The set of shape
      * states reachable at each pattern position is a 4-bit mask, filled left to right: a star
      * first closes its mask under "one more byte", then passes it on. No allocation per call.
+     *
+     * <p>The steps are looked up in {@link #NEXT} and {@link #STAR}, made from {@link #step} once.
+     * The pattern is read by chars, not UTF-8 bytes: the bytes of a non-ASCII char are neither
+     * '/', '*' nor '?', and a step on such a byte leads where two do, so one step per char
+     * decides alike (a test holds this against the byte-wise walk).
      */
     static boolean accepts(String pattern, Shape shape) {
-        byte[] p = pattern.getBytes(StandardCharsets.UTF_8);
+        int base = shape.ordinal() * 16;
         int mask = 1; // state 0 at position 0
-        for (byte b : p) {
-            if (b == '*') {
-                int closed = mask;
-                do {
-                    mask = closed;
-                    closed = mask | step(mask, shape, true, true);
-                } while (closed != mask); // at most four rounds: the mask only grows
-            } else {
-                mask = b == '?' ? step(mask, shape, true, true) : step(mask, shape, b == '/', b != '/');
-            }
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            mask = c == '*' ? STAR[base + mask] : NEXT[(base + mask) * 3 + (c == '/' ? SLASH : c == '?' ? ANY : OTHER)];
             if (mask == 0) return false;
         }
         return (mask & 1 << accepting(shape)) != 0;
     }
 
+    private static final int SLASH = 0;
+    private static final int OTHER = 1;
+    private static final int ANY = 2;
+    /** By shape, mask and byte class (a slash, another byte, either for '?'): the next mask. */
+    private static final byte[] NEXT = new byte[Shape.values().length * 16 * 3];
+    /** By shape and mask: the mask closed under "one more byte", as a star leaves it. */
+    private static final byte[] STAR = new byte[Shape.values().length * 16];
+
+    static {
+        for (Shape shape : Shape.values()) {
+            for (int mask = 0; mask < 16; mask++) {
+                int at = shape.ordinal() * 16 + mask;
+                NEXT[at * 3 + SLASH] = (byte) step(mask, shape, true, false);
+                NEXT[at * 3 + OTHER] = (byte) step(mask, shape, false, true);
+                NEXT[at * 3 + ANY] = (byte) step(mask, shape, true, true);
+                int closed = mask;
+                int m;
+                do {
+                    m = closed;
+                    closed = m | step(m, shape, true, true);
+                } while (closed != m); // at most four rounds: the mask only grows
+                STAR[at] = (byte) closed;
+            }
+        }
+    }
+
     /** The states reachable from any state of {@code mask} on one byte: a slash (if allowed) or another byte (if allowed). */
-    private static int step(int mask, Shape shape, boolean slash, boolean other) {
+    static int step(int mask, Shape shape, boolean slash, boolean other) {
         int out = 0;
         for (int s = 0; s < 4; s++) {
             if ((mask & 1 << s) == 0) continue;

@@ -43,6 +43,43 @@ class ResourceReachTest {
                 assertEquals(dev.bucketscope.glob.Glob.of(p).matches("/"), ResourceReach.matchesSlashAlone(p), () -> p));
     }
 
+    /**
+     * The table walk by chars against the walk it replaced, by UTF-8 bytes with {@link ResourceReach#step}
+     * per byte, on patterns with non-ASCII chars (two and four bytes) beside the others.
+     */
+    @Test
+    void readingCharsAgreesWithReadingUtf8Bytes() {
+        Gen<String> patterns = lists().of(Generate.pick(List.of("a", "/", "*", "?", "\u00e9", "\ud83d\ude00"))).ofSizeBetween(0, 8)
+                .map(cs -> String.join("", cs));
+        qt().withFixedSeed(13).withExamples(5_000).forAll(patterns).checkAssert(p -> {
+            for (ResourceReach.Shape shape : ResourceReach.Shape.values()) {
+                assertEquals(byteWise(p, shape), ResourceReach.accepts(p, shape), () -> p + " " + shape);
+            }
+        });
+    }
+
+    private static boolean byteWise(String pattern, ResourceReach.Shape shape) {
+        int mask = 1;
+        for (byte b : pattern.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            if (b == '*') {
+                int closed = mask;
+                do {
+                    mask = closed;
+                    closed = mask | ResourceReach.step(mask, shape, true, true);
+                } while (closed != mask);
+            } else {
+                mask = b == '?' ? ResourceReach.step(mask, shape, true, true) : ResourceReach.step(mask, shape, b == '/', b != '/');
+            }
+            if (mask == 0) return false;
+        }
+        int accepting = switch (shape) {
+            case BUCKET -> 1;
+            case BUCKET_SLASH -> 2;
+            case OBJECT -> 3;
+        };
+        return (mask & 1 << accepting) != 0;
+    }
+
     private static boolean ofShape(String n, ResourceReach.Shape shape) {
         int slash = n.indexOf('/');
         return switch (shape) {
