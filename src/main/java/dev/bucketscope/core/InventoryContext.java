@@ -161,8 +161,14 @@ public final class InventoryContext {
 
     /** What the component's policy grants, per bucket and capability (computed once per component). */
     public Optional<AccessMap> access(Component c) {
-        return policy(c).flatMap(PolicyFile::policy)
-                .map(p -> access.computeIfAbsent(c.id(), k -> new AccessMap(evaluator, List.of(p))));
+        // Asked per component by several rules: no capturing lambda (see PolicyRule).
+        AccessMap known = access.get(c.id());
+        if (known != null) return Optional.of(known);
+        PolicyFile file = policies.get(c.id());
+        if (file == null || file.policy().isEmpty()) return Optional.empty();
+        AccessMap made = new AccessMap(evaluator, List.of(file.policy().get()));
+        access.put(c.id(), made);
+        return Optional.of(made);
     }
 
     /** How each exception was used; filled in before rules that judge exceptions run. */

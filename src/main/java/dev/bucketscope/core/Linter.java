@@ -129,7 +129,7 @@ public final class Linter {
                     String fp = fingerprints.of(e.meta().id(), l.file(), component, Optional.ofNullable(roots.get(l.file())),
                             l.pointer(), r.message());
                     // A report may ask to be less severe than its rule, never more.
-                    Severity s = r.atMost().filter(cap -> cap != Severity.OFF && cap.ordinal() > severity.ordinal()).orElse(severity);
+                    Severity s = atMost(r, severity);
                     findings.add(new Finding(e.meta().id(), s, l, r.message(), r.related(), fp, component, Optional.empty()));
                 }
                 synchronized (byRule) {
@@ -138,6 +138,12 @@ public final class Linter {
                 Timings.mark("rule " + e.meta().id() + " (" + findings.size() + " findings)");
             }
         };
+    }
+
+    /** The report's severity: its rule's, or the cap it asks for when that is less severe (not a lambda per finding: see PolicyRule). */
+    private static Severity atMost(InventoryContext.Report r, Severity severity) {
+        Optional<Severity> cap = r.atMost();
+        return cap.isPresent() && cap.get() != Severity.OFF && cap.get().ordinal() > severity.ordinal() ? cap.get() : severity;
     }
 
     /**

@@ -180,7 +180,8 @@ public final class AccessMap {
         }
         List<Grant> out = new ArrayList<>();
         for (int i = 0; i < managementNamed.size(); i++) {
-            grantedAction(bucket, managementNamed.get(i).name()).ifPresent(out::add);
+            Optional<Grant> g = grantedAction(bucket, managementNamed.get(i).name()); // no out::add: see PolicyRule
+            if (g.isPresent()) out.add(g.get());
         }
         return out;
     }
@@ -308,11 +309,16 @@ public final class AccessMap {
             if (v.equals("*")) continue;
             if (!v.startsWith(S3_ARN)) return false;
             String pattern = v.substring(S3_ARN.length());
-            if (!pattern.isEmpty() && pattern.chars().allMatch(c -> c == '*')) continue;
+            if (!pattern.isEmpty() && starsOnly(pattern)) continue;
             String prefix = literalPrefix(pattern);
             if (prefix.isEmpty()) return false;
             out.add(prefix);
         }
+        return true;
+    }
+
+    private static boolean starsOnly(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) if (pattern.charAt(i) != '*') return false;
         return true;
     }
 
@@ -352,14 +358,15 @@ public final class AccessMap {
         Glob objectsOfBucket = Glob.of(bucket + "/?*");
         for (Glob g : allowPatterns()) {
             try {
-                PatternAlgebra.witnessIn(g, objectsOfBucket).ifPresent(w -> {
-                    keys.add(w.substring(bucket.length() + 1));
+                Optional<String> w = PatternAlgebra.witnessIn(g, objectsOfBucket);
+                if (w.isPresent()) {
+                    keys.add(w.get().substring(bucket.length() + 1));
                     // The shortest witness may end in '/' or hold "//", which the server's path
                     // cleaning removes ("logs/" is asked as "logs"): also try the key with its
                     // empty segments filled, when the pattern still matches it.
-                    String filled = fillEmptySegments(w.substring(bucket.length() + 1));
+                    String filled = fillEmptySegments(w.get().substring(bucket.length() + 1));
                     if (g.matches(bucket + "/" + filled)) keys.add(filled);
-                });
+                }
             } catch (PatternTooComplexException e) {
                 // the neutral key still answers; such patterns are reported elsewhere
             }

@@ -63,7 +63,8 @@ public final class BucketNames {
         for (Statement st : policy.statements()) {
             if (!st.isAllow() || onlyGlobal(st, dialect)) continue;
             for (Value r : st.resources()) {
-                bucketPattern(r.text()).ifPresent(b -> out.add(new Reach(st, r, b)));
+                Optional<String> b = bucketPattern(r.text()); // no capturing lambda per value (see dev.bucketscope.core.PolicyRule)
+                if (b.isPresent()) out.add(new Reach(st, r, b.get()));
             }
         }
         return out;
@@ -105,12 +106,16 @@ public final class BucketNames {
             return Optional.empty();
         }
         if (w.isEmpty()) return w;
-        Predicate<String> ok = n -> !n.isEmpty() && a.matches(n) && b.matches(n) && !excluded.contains(n);
         // A literal pattern names exactly one bucket: the witness. No variant can do better, and
         // searching them all (for an excluded, declared bucket) cost a whole-repository run dearly.
-        if (a.isLiteral() || b.isLiteral()) return ok.test(w.get()) ? w : Optional.empty();
+        if (a.isLiteral() || b.isLiteral()) return commonName(w.get(), a, b, excluded) ? w : Optional.empty();
+        Predicate<String> ok = n -> commonName(n, a, b, excluded);
         String found = readable(w.get(), ok);
         return ok.test(found) ? Optional.of(found) : Optional.empty();
+    }
+
+    private static boolean commonName(String n, Glob a, Glob b, Set<String> excluded) {
+        return !n.isEmpty() && a.matches(n) && b.matches(n) && !excluded.contains(n);
     }
 
     /**

@@ -189,8 +189,9 @@ public final class PolicyValidator {
         Optional<Node.Member> action = PolicyReader.member(st, PolicyElement.ACTION, dialect);
         Optional<Node.Member> notAction = PolicyReader.member(st, PolicyElement.NOT_ACTION, dialect);
         Set<ActionFamily> families = EnumSet.noneOf(ActionFamily.class);
-        int actionCount = action.map(m -> list(m.value(), "Action")).orElse(0);
-        int notActionCount = notAction.map(m -> list(m.value(), "NotAction")).orElse(0);
+        // Not Optional.map with a lambda, here and in resources(): see dev.bucketscope.core.PolicyRule.
+        int actionCount = action.isPresent() ? list(action.get().value(), "Action") : 0;
+        int notActionCount = notAction.isPresent() ? list(notAction.get().value(), "NotAction") : 0;
         if (action.isEmpty() && notAction.isEmpty()) {
             add(Category.STRUCTURE, true, "the statement has neither Action nor NotAction", st);
         } else if (action.isEmpty() && dialect.has(Quirk.ACTION_KEY_REQUIRED)) {
@@ -281,8 +282,8 @@ public final class PolicyValidator {
     private void resources(Node.ObjectNode st, Set<ActionFamily> families, boolean bucketPolicy) {
         Optional<Node.Member> res = PolicyReader.member(st, PolicyElement.RESOURCE, dialect);
         Optional<Node.Member> notRes = PolicyReader.member(st, PolicyElement.NOT_RESOURCE, dialect);
-        int resCount = res.map(m -> list(m.value(), "Resource")).orElse(0);
-        int notResCount = notRes.map(m -> list(m.value(), "NotResource")).orElse(0);
+        int resCount = res.isPresent() ? list(res.get().value(), "Resource") : 0;
+        int notResCount = notRes.isPresent() ? list(notRes.get().value(), "NotResource") : 0;
         boolean nonS3Only = !families.isEmpty() && !families.contains(ActionFamily.S3);
         boolean resourceOptional = nonS3Only && dialect.kind() != DialectKind.AWS
                 && !dialect.has(Quirk.ADMIN_STATEMENT_NEEDS_RESOURCE);

@@ -45,8 +45,9 @@ public final class CrossComponentAccessRule implements InventoryRule {
             Optional<PolicyFile> file = ctx.policy(c);
             Optional<AccessMap> access = ctx.access(c);
             if (file.isEmpty() || access.isEmpty()) continue;
+            // Per component, bucket and capability: no capturing lambdas (see dev.bucketscope.core.PolicyRule).
             Set<String> own = new HashSet<>();
-            c.buckets().forEach(b -> own.add(b.name()));
+            for (BucketGrant b : c.buckets()) own.add(b.name());
             List<BucketNames.Reach> reaches = BucketNames.allowed(file.get().policy().orElseThrow(), ctx.dialect());
             BitSet candidates = candidates(access.get(), reaches, bucketIndex, scopes, components.size());
             for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
@@ -57,9 +58,14 @@ public final class CrossComponentAccessRule implements InventoryRule {
                 for (BucketGrant b : other.buckets()) {
                     if (own.contains(b.name()) || !access.get().mayReach(b.name())) continue;
                     for (Capability cap : CAPS) {
-                        access.get().granted(b.name(), cap).flatMap(g -> g.outcome().statement()).ifPresent(st -> grants
-                                .computeIfAbsent(st, k -> new LinkedHashMap<>())
-                                .computeIfAbsent(b.name(), k -> new ArrayList<>()).add(cap.name().toLowerCase(java.util.Locale.ROOT)));
+                        Optional<AccessMap.Grant> g = access.get().granted(b.name(), cap);
+                        Optional<Statement> st = g.isPresent() ? g.get().outcome().statement() : Optional.empty();
+                        if (st.isEmpty()) continue;
+                        Map<String, List<String>> byBucket = grants.get(st.get());
+                        if (byBucket == null) grants.put(st.get(), byBucket = new LinkedHashMap<>());
+                        List<String> caps = byBucket.get(b.name());
+                        if (caps == null) byBucket.put(b.name(), caps = new ArrayList<>());
+                        caps.add(cap.name().toLowerCase(java.util.Locale.ROOT));
                     }
                 }
                 grants.forEach((st, byBucket) -> {
@@ -76,9 +82,11 @@ public final class CrossComponentAccessRule implements InventoryRule {
                     if (grants.containsKey(r.statement())) continue;
                     String scope = other.scope().text();
                     Glob reach = globs.computeIfAbsent(r.bucketPattern(), Glob::of);
-                    BucketNames.common(reach, globs.computeIfAbsent(scope, Glob::of), own).ifPresent(name -> ctx.report(file.get().file(),
-                            r.resource().span(), r.resource().pointer(), "'" + r.resource().text() + "' reaches " + other.id()
-                                    + "'s scope '" + scope + "' (e.g. bucket '" + name + "')", c, List.of()));
+                    Optional<String> name = BucketNames.common(reach, globs.computeIfAbsent(scope, Glob::of), own);
+                    if (name.isPresent()) {
+                        ctx.report(file.get().file(), r.resource().span(), r.resource().pointer(), "'" + r.resource().text() + "' reaches "
+                                + other.id() + "'s scope '" + scope + "' (e.g. bucket '" + name.get() + "')", c, List.of());
+                    }
                 }
             }
         }

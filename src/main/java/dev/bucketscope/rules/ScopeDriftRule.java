@@ -22,11 +22,12 @@ public final class ScopeDriftRule implements InventoryRule {
             if (file.isEmpty() || file.get().policy().isEmpty()) continue;
             String scope = c.scope().text();
             for (BucketNames.Reach r : BucketNames.allowed(file.get().policy().get(), ctx.dialect())) {
-                BucketNames.outside(scope, r.bucketPattern()).ifPresent(name -> ctx.report(file.get().file(),
-                        r.resource().span(), r.resource().pointer(),
-                        "'" + r.resource().text() + "' also matches bucket '" + name + "', outside " + c.id()
+                Optional<String> name = BucketNames.outside(scope, r.bucketPattern()); // no capturing lambda: see PolicyRule
+                if (name.isEmpty()) continue;
+                ctx.report(file.get().file(), r.resource().span(), r.resource().pointer(),
+                        "'" + r.resource().text() + "' also matches bucket '" + name.get() + "', outside " + c.id()
                                 + "'s scope '" + scope + "'" + (c.scopeDefaulted() ? " (the default, <name>-*)" : ""),
-                        c, List.of()));
+                        c, List.of());
             }
         }
     }

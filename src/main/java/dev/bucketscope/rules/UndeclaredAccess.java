@@ -33,20 +33,27 @@ final class UndeclaredAccess {
             for (BucketGrant b : c.buckets()) {
                 for (Capability cap : caps) {
                     if (b.capabilities().contains(cap)) continue;
-                    access.get().granted(b.name(), cap).ifPresent(g -> g.outcome().statement().ifPresent(st -> {
-                        boolean whole = access.get().wholeBucket(b.name(), cap).allowed();
-                        String keys = whole || g.key().isEmpty() ? "" : " on keys like '" + g.key() + "'";
-                        ctx.report(file.get().file(), st.span(), st.pointer(), c.id() + " may " + word(cap) + " '" + b.name()
-                                + "'" + keys + " (" + g.action() + ", allowed by " + named(st) + ") but declares "
-                                + declared(b), c, List.of());
-                    }));
+                    // Asked per bucket and capability: no capturing lambda (see dev.bucketscope.core.PolicyRule).
+                    Optional<AccessMap.Grant> g = access.get().granted(b.name(), cap);
+                    Optional<Statement> granting = g.isPresent() ? g.get().outcome().statement() : Optional.empty();
+                    if (granting.isEmpty()) continue;
+                    Statement st = granting.get();
+                    boolean whole = access.get().wholeBucket(b.name(), cap).allowed();
+                    String keys = whole || g.get().key().isEmpty() ? "" : " on keys like '" + g.get().key() + "'";
+                    ctx.report(file.get().file(), st.span(), st.pointer(), c.id() + " may " + word(cap) + " '" + b.name()
+                            + "'" + keys + " (" + g.get().action() + ", allowed by " + named(st) + ") but declares "
+                            + declared(b), c, List.of());
                 }
                 if (!management) continue;
                 // One finding per granting statement, listing its undeclared management actions.
                 Map<Statement, List<String>> byStatement = new LinkedHashMap<>();
                 for (AccessMap.Grant g : access.get().management(b.name())) {
                     if (declaredAction(ctx, c, g.action())) continue;
-                    g.outcome().statement().ifPresent(st -> byStatement.computeIfAbsent(st, k -> new ArrayList<>()).add(g.action()));
+                    Optional<Statement> st = g.outcome().statement();
+                    if (st.isEmpty()) continue;
+                    List<String> actions = byStatement.get(st.get());
+                    if (actions == null) byStatement.put(st.get(), actions = new ArrayList<>());
+                    actions.add(g.action());
                 }
                 byStatement.forEach((st, actions) -> ctx.report(file.get().file(), st.span(), st.pointer(),
                         "management action" + (actions.size() == 1 ? " " : "s ") + String.join(", ", actions) + " granted on '"
