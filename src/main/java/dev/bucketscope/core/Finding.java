@@ -51,7 +51,7 @@ public record Finding(String ruleId, Severity severity, Location location, Strin
     /** The same finding attributed to a component, with the component's inventory entry as a related location. */
     public Finding ofComponent(String name, Optional<Related> inventoryEntry) {
         List<Related> r = new java.util.ArrayList<>(related);
-        inventoryEntry.ifPresent(r::add);
+        if (inventoryEntry.isPresent()) r.add(inventoryEntry.get()); // no r::add per finding: see PolicyRule
         return new Finding(ruleId, severity, location, message, r, fingerprint, name, suppression);
     }
 

@@ -8,9 +8,10 @@ import dev.bucketscope.core.Severity;
 import dev.bucketscope.inventory.AcceptedException;
 import dev.bucketscope.inventory.Component;
 import dev.bucketscope.policy.PolicyFile;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Judges the inventory's exceptions once they have been applied: past its expiry date (it no
@@ -27,7 +28,9 @@ public final class ExpiredExceptionRule implements InventoryRule {
 
     @Override
     public void check(InventoryContext ctx) {
-        Set<String> linted = ctx.policyFiles().stream().map(InventoryContext.Linted::file).collect(Collectors.toSet());
+        // The names of the files linted, gathered only when an unused exception asks: on a whole
+        // repository that is 10,000 names, once per run, on the run's last single-threaded stretch.
+        Set<String> linted = null;
         for (AcceptedException e : ctx.inventory().exceptions()) {
             Optional<Component> c = ctx.inventory().component(e.component().text());
             String what = "exception for " + e.rule().text() + " on " + e.component().text();
@@ -41,7 +44,10 @@ public final class ExpiredExceptionRule implements InventoryRule {
             String ref = e.statement().map(v -> v.text()).orElse("");
             switch (ctx.exceptionUses().getOrDefault(e, ExceptionUse.USED)) {
                 case UNUSED -> {
-                    if (policy.isPresent() && !linted.contains(policy.get().file())) continue;
+                    if (policy.isPresent()) {
+                        if (linted == null) linted = lintedFiles(ctx);
+                        if (!linted.contains(policy.get().file())) continue;
+                    }
                     ctx.reportInventory(e.span(), e.pointer(), what + " suppresses no finding; remove it", c, Severity.NOTE);
                 }
                 case STATEMENT_CHANGED -> {
@@ -58,5 +64,12 @@ public final class ExpiredExceptionRule implements InventoryRule {
                 case USED -> { }
             }
         }
+    }
+
+    private static Set<String> lintedFiles(InventoryContext ctx) {
+        List<InventoryContext.Linted> files = ctx.policyFiles();
+        Set<String> out = new HashSet<>(files.size() * 2);
+        for (int i = 0; i < files.size(); i++) out.add(files.get(i).file());
+        return out;
     }
 }
