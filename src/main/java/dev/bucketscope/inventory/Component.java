@@ -1,6 +1,7 @@
 package dev.bucketscope.inventory;
 
 import dev.bucketscope.policy.Value;
+import dev.bucketscope.source.FrozenList;
 import dev.bucketscope.source.Span;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,8 @@ public record Component(Value name, Span span, String pointer, Optional<Value> n
                         Optional<Value> policy, Value scope, boolean scopeDefaulted, List<BucketGrant> buckets,
                         List<Value> actions) {
     public Component {
-        buckets = List.copyOf(buckets);
-        actions = List.copyOf(actions);
+        buckets = FrozenList.copyOf(buckets);
+        actions = FrozenList.copyOf(actions);
     }
 
     public String id() {

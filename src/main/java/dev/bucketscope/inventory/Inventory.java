@@ -1,6 +1,7 @@
 package dev.bucketscope.inventory;
 
 import dev.bucketscope.policy.Value;
+import dev.bucketscope.source.FrozenList;
 import dev.bucketscope.source.Node;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,7 @@ public record Inventory(String file, Path dir, Node.ObjectNode root, Optional<Va
                         List<AcceptedException> exceptions, Map<String, Value> severities,
                         Map<String, Component> byName) {
     public Inventory {
-        components = List.copyOf(components);
+        components = FrozenList.copyOf(components);
         exceptions = List.copyOf(exceptions);
         severities = Map.copyOf(severities);
         Map<String, Component> index = new java.util.HashMap<>();

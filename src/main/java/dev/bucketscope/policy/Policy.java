@@ -1,5 +1,6 @@
 package dev.bucketscope.policy;
 
+import dev.bucketscope.source.FrozenList;
 import dev.bucketscope.source.Node;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,6 @@ public record Policy(
         boolean bucketPolicy) {
 
     public Policy {
-        statements = List.copyOf(statements);
+        statements = FrozenList.copyOf(statements);
     }
 }

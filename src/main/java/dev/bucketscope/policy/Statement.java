@@ -1,6 +1,7 @@
 package dev.bucketscope.policy;
 
 import dev.bucketscope.dialect.ActionFamily;
+import dev.bucketscope.source.FrozenList;
 import dev.bucketscope.source.Node;
 import dev.bucketscope.source.Span;
 import java.util.List;
@@ -33,11 +34,11 @@ public record Statement(
         boolean hasNotResource) {
 
     public Statement {
-        actions = List.copyOf(actions);
-        notActions = List.copyOf(notActions);
-        resources = List.copyOf(resources);
-        notResources = List.copyOf(notResources);
-        conditions = List.copyOf(conditions);
+        actions = FrozenList.copyOf(actions);
+        notActions = FrozenList.copyOf(notActions);
+        resources = FrozenList.copyOf(resources);
+        notResources = FrozenList.copyOf(notResources);
+        conditions = FrozenList.copyOf(conditions);
     }
 
     /**

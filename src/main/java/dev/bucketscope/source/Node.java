@@ -27,7 +27,7 @@ public sealed interface Node
      */
     record ObjectNode(Span span, String pointer, List<Member> members) implements Node {
         public ObjectNode {
-            members = List.copyOf(members);
+            members = FrozenList.copyOf(members);
         }
 
         /** The last member with this exact (case-sensitive) key, as a last-wins reader sees it. */
@@ -51,7 +51,7 @@ public sealed interface Node
 
     record ArrayNode(Span span, String pointer, List<Node> items) implements Node {
         public ArrayNode {
-            items = List.copyOf(items);
+            items = FrozenList.copyOf(items);
         }
 
         @Override
