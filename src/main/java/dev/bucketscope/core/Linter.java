@@ -64,12 +64,17 @@ public final class Linter {
         List<Finding> findings = new ArrayList<>();
         Fingerprints fingerprints = new Fingerprints(this.fingerprints);
         Optional<Node> root = file.policy().map(p -> (Node) p.root());
+        // One context for the document; each rule's reports are those it added (no context and
+        // iterator per rule and document: 270,000 of each on 10,000 policies).
+        PolicyContext ctx = new PolicyContext(file, dialect, evaluator);
+        List<PolicyContext.Report> reports = ctx.reports();
         for (int i = 0; i < policyRules.size(); i++) {
             RuleCatalog.Entry e = policyRules.get(i).entry();
             Severity severity = policyRules.get(i).severity();
-            PolicyContext ctx = new PolicyContext(file, dialect, evaluator);
+            int before = reports.size();
             policyRules.get(i).rule().check(ctx);
-            for (PolicyContext.Report r : ctx.reports()) {
+            for (int k = before; k < reports.size(); k++) {
+                PolicyContext.Report r = reports.get(k);
                 findings.add(new Finding(e.meta().id(), severity, new Location(file.file(), r.span(), r.pointer()),
                         r.message(), r.related(), fingerprints.of(e.meta().id(), file.file(), root, r.pointer(), r.message())));
             }

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * What a rule sees of one policy document, and where it reports. The engine creates one per
- * (rule, document), so a rule never names its own id or severity.
+ * document and takes each rule's reports as that rule adds them, so a rule never names its own
+ * id or severity.
  */
 public final class PolicyContext {
     private final PolicyFile file;
