@@ -221,11 +221,38 @@ public final class PatternAlgebra {
      * <li>a literal and b not: b matches at least two names, a exactly one.</li>
      * <li>a = Pa* (one star, last): every name of b starts with Pb, hence with Pa: included.
      * Likewise a = *Sa.</li>
+     * <li>Case-sensitive ASCII patterns where a has more of some literal char than b: see
+     * {@link #literalsOutnumber}.</li>
      * </ul>
      * Anything else is left to the search ({@code UNKNOWN}).
      */
     static int quickIncludes(Glob a, Glob b) {
-        return a.asciiExact() && b.asciiExact() ? quickIncludesAscii(a, b) : quickIncludesTokens(a, b);
+        boolean ascii = a.asciiExact() && b.asciiExact();
+        int quick = ascii ? quickIncludesAscii(a, b) : quickIncludesTokens(a, b);
+        return quick == UNKNOWN && ascii && literalsOutnumber(a.pattern(), b.pattern()) ? FALSE : quick;
+    }
+
+    /**
+     * Whether some literal char (not '*' or '?') occurs more often in pattern {@code p} than among
+     * the literal chars of {@code q}. Then {@code q} is not included in {@code p}: its name with
+     * every star empty and every '?' another char has fewer of that char than any name of
+     * {@code p}. This decides the question redundant-grant asks most that the rest leaves open,
+     * {@code x-*}/* against {@code x-*} (a '/' more): 1,700 searches on 10,000 policies.
+     * O(|p| (|p| + |q|)), no allocation.
+     */
+    static boolean literalsOutnumber(String p, String q) {
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c == '*' || c == '?' || p.indexOf(c) < i) continue; // each char counted once, at its first place
+            if (count(p, c) > count(q, c)) return true;
+        }
+        return false;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == c) n++;
+        return n;
     }
 
     /**

@@ -79,6 +79,22 @@ class PatternAlgebraPropertyTest {
     }
 
     @Test
+    void moreOfALiteralCharMeansNotIncluded() {
+        // Where a has more of some literal char than b, the search finds a name of b that a does
+        // not match; and the quick answer is then false.
+        AtomicInteger decided = new AtomicInteger();
+        qt().withFixedSeed(19).withExamples(30_000).forAll(PATTERNS, PATTERNS).checkAssert((a, b) -> {
+            if (!PatternAlgebra.literalsOutnumber(a, b)) return;
+            decided.incrementAndGet();
+            assertTrue(PatternAlgebra.counterexample(Glob.of(a), Glob.of(b)).isPresent(), () -> a + " ⊇ " + b);
+            assertEquals(PatternAlgebra.FALSE, PatternAlgebra.quickIncludes(Glob.of(a), Glob.of(b)), () -> a + " ⊇ " + b);
+        });
+        assertTrue(decided.get() > 1_000, "only " + decided.get() + " pairs had a literal char more");
+        assertTrue(PatternAlgebra.literalsOutnumber("n8n294-*/*", "n8n294-*"));
+        assertFalse(PatternAlgebra.literalsOutnumber("n8n294-*", "n8n294-*/*"));
+    }
+
+    @Test
     void quickInclusionOnCharsAgreesWithTheTokens() {
         // Case-sensitive ASCII patterns are decided on their chars; the answer (true, false or
         // undecided) must be the one their normalised tokens give.
