@@ -68,6 +68,12 @@ public final class PatternAlgebra {
     /** Returns a shortest name matched by both globs, or empty if their languages are disjoint. */
     public static Optional<String> witnessIn(Glob a, Glob b) {
         check(a, b);
+        // A literal (case-sensitive ASCII) pattern names one string: the only possible witness.
+        // The access maps ask this of every Allow pattern naming one bucket, 'b' against 'b/?*'.
+        if (a.asciiExact() && b.asciiExact()) {
+            if (a.isLiteral()) return b.matches(a.pattern()) ? Optional.of(a.pattern()) : Optional.empty();
+            if (b.isLiteral()) return a.matches(b.pattern()) ? Optional.of(b.pattern()) : Optional.empty();
+        }
         int[] p = a.tokens();
         int[] q = b.tokens();
         int w = q.length + 1;
