@@ -30,11 +30,20 @@ public record LintReport(String toolVersion, String dialect, int files, List<Fin
     }
 
     /** Findings of this severity that count (not suppressed). */
+    // Loops, not streams: asked four times of every finding on the run's last, single-threaded
+    // stretch, where a stream pipeline (cold, with a capturing lambda) took 5 ms for 13,000.
     public long count(Severity s) {
-        return findings.stream().filter(f -> !f.suppressed() && f.severity() == s).count();
+        long n = 0;
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (!f.suppressed() && f.severity() == s) n++;
+        }
+        return n;
     }
 
     public long suppressed() {
-        return findings.stream().filter(Finding::suppressed).count();
+        long n = 0;
+        for (int i = 0; i < findings.size(); i++) if (findings.get(i).suppressed()) n++;
+        return n;
     }
 }

@@ -21,7 +21,7 @@ public final class TextReportFormat {
         // Sized for the usual line, so that 10,000 findings do not copy the report a dozen times.
         StringBuilder sb = new StringBuilder(256 + 160 * report.findings().size());
         for (String n : report.notices()) sb.append("bucketscope: ").append(n).append('\n');
-        if (report.findings().stream().allMatch(Finding::suppressed)) return sb.toString();
+        if (report.suppressed() == report.findings().size()) return sb.toString();
         for (Finding f : report.findings()) {
             if (f.suppressed()) continue; // listed in JSON and SARIF; counted in the summary here
             line(sb, f, color);
