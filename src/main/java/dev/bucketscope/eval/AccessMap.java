@@ -309,16 +309,11 @@ public final class AccessMap {
             if (v.equals("*")) continue;
             if (!v.startsWith(S3_ARN)) return false;
             String pattern = v.substring(S3_ARN.length());
-            if (!pattern.isEmpty() && starsOnly(pattern)) continue;
+            if (Glob.starsOnly(pattern)) continue;
             String prefix = literalPrefix(pattern);
             if (prefix.isEmpty()) return false;
             out.add(prefix);
         }
-        return true;
-    }
-
-    private static boolean starsOnly(String pattern) {
-        for (int i = 0; i < pattern.length(); i++) if (pattern.charAt(i) != '*') return false;
         return true;
     }
 

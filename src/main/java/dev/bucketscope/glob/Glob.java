@@ -88,6 +88,13 @@ public final class Glob {
         this.simple = !asciiExact ? null : literal ? pattern : prefix ? pattern.substring(0, firstWild) : null;
     }
 
+    /** Whether the pattern is one or more stars and nothing else: it matches every name. */
+    public static boolean starsOnly(String pattern) {
+        if (pattern.isEmpty()) return false;
+        for (int i = 0; i < pattern.length(); i++) if (pattern.charAt(i) != '*') return false;
+        return true;
+    }
+
     /** A case-sensitive glob, as MinIO and RustFS match resources and actions. */
     public static Glob of(String pattern) {
         return new Glob(requireNonNull(pattern), false);

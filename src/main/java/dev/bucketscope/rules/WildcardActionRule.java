@@ -11,8 +11,8 @@ import dev.bucketscope.dialect.Quirk;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reports Allow Action values that are wildcards the dialect accepts, listing what they expand to:

@@ -5,6 +5,7 @@ import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.ActionInfo;
 import dev.bucketscope.dialect.ActionLevel;
 import dev.bucketscope.dialect.Dialect;
+import dev.bucketscope.glob.Glob;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class WildcardResourceRule implements PolicyRule {
                 String bucket = bucketPart(v.text());
                 if (bucket == null || !(bucket.startsWith("*") || bucket.startsWith("?"))) continue;
                 String what = v.text().length() > S3_ARN.length() + bucket.length() ? "the objects of " : "";
-                String reach = bucket.chars().allMatch(c -> c == '*')
+                String reach = Glob.starsOnly(bucket)
                         ? "reaches " + what + "every bucket on the server"
                         : "reaches " + what + "every bucket whose name matches '" + bucket + "', whatever it starts with";
                 ctx.report(v.span(), v.pointer(), "Resource '" + v.text() + "' " + reach

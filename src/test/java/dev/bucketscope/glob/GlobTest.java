@@ -24,6 +24,14 @@ class GlobTest {
     }
 
     @Test
+    void starsOnlyIsOneOrMoreStarsAndNothingElse() {
+        for (String yes : new String[] {"*", "**", "*****"}) assertTrue(Glob.starsOnly(yes), yes);
+        for (String no : new String[] {"", "?", "*?", "a*", "*a", "* ", "*/*"}) assertFalse(Glob.starsOnly(no), no);
+        // What it says: the pattern matches every name, the empty one included.
+        for (String n : new String[] {"", "a", "langfuse-logs/x/y"}) assertTrue(Glob.of("**").matches(n), n);
+    }
+
+    @Test
     void literalAndPrefixPatternsMatchAsTheGeneralMatcherDoes() {
         // The shapes Glob answers with equals or startsWith ("loki-chunks", "loki-*", "*"),
         // beside near misses ("loki-*?", "lo*ki"), on ASCII and non-ASCII names.
