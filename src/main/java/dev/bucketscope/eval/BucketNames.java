@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Which bucket names a Resource value can reach, as a glob over bucket names, and example bucket
@@ -34,7 +33,6 @@ import java.util.regex.Pattern;
 public final class BucketNames {
     private static final String S3_ARN = "arn:aws:s3:::";
     private static final String FILLERS = "xyz0123456789";
-    private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     private BucketNames() {}
 
@@ -119,19 +117,37 @@ public final class BucketNames {
     }
 
     /**
+     * Whether a name passes S3's basic bucket-name shape, {@code [a-z0-9][a-z0-9.-]{1,61}[a-z0-9]},
+     * checked by hand (a regex matcher per candidate name was most of this class's cost).
+     */
+    static boolean validName(String name) {
+        int n = name.length();
+        if (n < 3 || n > 63 || !lowerOrDigit(name.charAt(0)) || !lowerOrDigit(name.charAt(n - 1))) return false;
+        for (int i = 1; i < n - 1; i++) {
+            char c = name.charAt(i);
+            if (!lowerOrDigit(c) && c != '.' && c != '-') return false;
+        }
+        return true;
+    }
+
+    private static boolean lowerOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    /**
      * The witness, or a near variant of it (one filler byte inserted or substituted) that is still
      * accepted and is a valid S3 bucket name, preferring the first such; the witness itself when
      * none is (or a variant that is accepted at all, when the witness is not).
      */
     static String readable(String witness, Predicate<String> accepts) {
-        if (accepts.test(witness) && VALID.matcher(witness).matches()) return witness;
+        if (accepts.test(witness) && validName(witness)) return witness;
         String fallback = accepts.test(witness) ? witness : null;
         for (int k = witness.length(); k >= 0; k--) {
             for (char f : FILLERS.toCharArray()) {
                 for (String v : List.of(witness.substring(0, k) + f + witness.substring(k),
                         k < witness.length() ? witness.substring(0, k) + f + witness.substring(k + 1) : "")) {
                     if (v.isEmpty() || !accepts.test(v)) continue;
-                    if (VALID.matcher(v).matches()) return v;
+                    if (validName(v)) return v;
                     if (fallback == null) fallback = v;
                 }
             }

@@ -35,7 +35,6 @@ final class SchemaSubset {
 
     /** Annotations and structure that assert nothing about the instance. */
     private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "$defs", "$comment", "title", "description");
-    private static final Pattern JSON_INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
 
     private final Node.ObjectNode root;
     private final Map<String, Pattern> patterns = new HashMap<>();
@@ -102,7 +101,22 @@ final class SchemaSubset {
         if (n instanceof Node.NullNode) return "null";
         String text = ((Node.NumberNode) n).text();
         if (!CanonicalForm.isJsonNumber(text)) return "string"; // the canonical form quotes it
-        return JSON_INTEGER.matcher(text).matches() ? "integer" : "number";
+        return jsonInteger(text) ? "integer" : "number";
+    }
+
+    /**
+     * A JSON integer's text, {@code -?(0|[1-9][0-9]*)}, checked by hand: as a regex it was a
+     * matcher per length keyword and value (schema keywords are checked for every instance).
+     */
+    static boolean jsonInteger(String text) {
+        int i = text.startsWith("-") ? 1 : 0;
+        if (i >= text.length()) return false;
+        if (text.charAt(i) == '0') return text.length() == i + 1;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
     }
 
     /** The string an instance is in the canonical form, if it is one. */
@@ -134,7 +148,7 @@ final class SchemaSubset {
             Optional<String> s = string(instance);
             return s.isPresent() && s.get().equals(e.value()) ? Verdict.VALID : Verdict.INVALID;
         }
-        if (expected instanceof Node.NumberNode e && JSON_INTEGER.matcher(e.text()).matches()) {
+        if (expected instanceof Node.NumberNode e && jsonInteger(e.text())) {
             String type = jsonType(instance);
             if (type.equals("integer")) {
                 return new java.math.BigInteger(((Node.NumberNode) instance).text()).equals(new java.math.BigInteger(e.text()))
@@ -254,7 +268,7 @@ final class SchemaSubset {
     }
 
     private static Verdict length(Node value, Node instance, boolean min) {
-        if (!(value instanceof Node.NumberNode n) || !JSON_INTEGER.matcher(n.text()).matches()) return Verdict.UNKNOWN;
+        if (!(value instanceof Node.NumberNode n) || !jsonInteger(n.text())) return Verdict.UNKNOWN;
         Optional<String> s = string(instance);
         if (s.isEmpty()) return Verdict.VALID; // lengths assert only on strings
         long limit = Long.parseLong(n.text());

@@ -3,16 +3,32 @@ package dev.bucketscope.eval;
 import static dev.bucketscope.eval.PolicyFixture.dialect;
 import static dev.bucketscope.eval.PolicyFixture.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.bucketscope.dialect.Dialect;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class BucketNamesTest {
+
+    @Test
+    void validNameAgreesWithTheBucketNameRegex() {
+        Pattern valid = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+        String[] pieces = {"a", "z", "0", "9", ".", "-", "A", "_", "/", "é", "loki-chunks", "x".repeat(20), ""};
+        qt().withFixedSeed(13).withExamples(20_000).forAll(lists().of(integers().between(0, pieces.length - 1)).ofSizeBetween(0, 8)).checkAssert(picks -> {
+            StringBuilder name = new StringBuilder();
+            for (int p : picks) name.append(pieces[p]);
+            String n = name.toString();
+            assertEquals(valid.matcher(n).matches(), BucketNames.validName(n), n);
+        });
+    }
 
     @ParameterizedTest
     @CsvSource({

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,18 @@ class SchemaSubsetTest {
         SchemaSubset.Verdict v = SUBSET.check(root);
         if (v == SchemaSubset.Verdict.UNKNOWN) return;
         assertEquals(v == SchemaSubset.Verdict.VALID, networkntValid(root), what + ": subset says " + v);
+    }
+
+    @Test
+    void jsonIntegerAgreesWithItsRegex() {
+        Pattern integer = Pattern.compile("-?(0|[1-9][0-9]*)");
+        String[] pieces = {"-", "0", "1", "9", "00", "12", ".", "e", "+", "a", " ", ""};
+        qt().withFixedSeed(8).withExamples(10_000).forAll(lists().of(integers().between(0, pieces.length - 1)).ofSizeBetween(0, 5)).checkAssert(picks -> {
+            StringBuilder text = new StringBuilder();
+            for (int p : picks) text.append(pieces[p]);
+            String t = text.toString();
+            assertEquals(integer.matcher(t).matches(), SchemaSubset.jsonInteger(t), t);
+        });
     }
 
     private static List<Path> repositoryInventories() throws IOException {
