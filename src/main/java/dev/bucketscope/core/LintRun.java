@@ -198,18 +198,30 @@ public final class LintRun {
      * are kept whole; of the other files, the name and start position (for unowned-policy).
      */
     private static PolicyPhase policyPhase(PolicySources.Found found, Dialect dialect, Linter linter, Wanted wanted) {
-        int fileCount = 0;
-        List<InventoryContext.Linted> linted = new ArrayList<>();
-        Map<Path, PolicyFile> byPath = new HashMap<>();
-        List<Finding> findings = new ArrayList<>();
-        for (Loaded l : Parallel.mapInOrder(found.sources(), s -> load(s, dialect, linter, wanted))) {
-            fileCount += l.documents();
+        Gathered g = new Gathered(found.sources().size());
+        Parallel.forEachInOrder(found.sources(), s -> load(s, dialect, linter, wanted), g);
+        Timings.mark("read and lint policies");
+        return new PolicyPhase(dialect, g.files, g.linted, g.byPath, g.findings, wanted.realOf());
+    }
+
+    /** What the policy phase keeps of each file's {@link Loaded}, taken in discovery order. */
+    private static final class Gathered implements java.util.function.Consumer<Loaded> {
+        int files;
+        final List<InventoryContext.Linted> linted;
+        final Map<Path, PolicyFile> byPath = new HashMap<>();
+        final List<Finding> findings = new ArrayList<>();
+
+        Gathered(int sources) {
+            linted = new ArrayList<>(sources);
+        }
+
+        @Override
+        public void accept(Loaded l) {
+            files += l.documents();
             linted.addAll(l.linted());
             if (l.kept() != null) byPath.put(l.real(), l.kept());
             findings.addAll(l.findings());
         }
-        Timings.mark("read and lint policies");
-        return new PolicyPhase(dialect, fileCount, linted, byPath, findings, wanted.realOf());
     }
 
     /** What the run keeps of one source: its policy findings, and the document when a component owns it. */
@@ -218,12 +230,20 @@ public final class LintRun {
     private static Loaded load(PolicySources.Source s, Dialect dialect, Linter linter, Wanted wanted) {
         List<PolicyFile> docs = PolicyLoader.load(s, dialect);
         Evaluator evaluator = new Evaluator(dialect); // one per file: its glob cache is not shared between threads
-        List<Finding> findings = new ArrayList<>();
-        List<InventoryContext.Linted> linted = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            PolicyFile d = docs.get(i);
-            findings.addAll(linter.lint(d, dialect, evaluator));
-            if (!PolicySources.isMarkdown(d.file())) linted.add(InventoryContext.Linted.of(d));
+        List<Finding> findings;
+        List<InventoryContext.Linted> linted;
+        if (docs.size() == 1) { // the usual file: its own lists, no copies
+            PolicyFile d = docs.get(0);
+            findings = linter.lint(d, dialect, evaluator);
+            linted = PolicySources.isMarkdown(d.file()) ? List.of() : List.of(InventoryContext.Linted.of(d));
+        } else {
+            findings = new ArrayList<>();
+            linted = new ArrayList<>();
+            for (int i = 0; i < docs.size(); i++) {
+                PolicyFile d = docs.get(i);
+                findings.addAll(linter.lint(d, dialect, evaluator));
+                if (!PolicySources.isMarkdown(d.file())) linted.add(InventoryContext.Linted.of(d));
+            }
         }
         // Only a file named like a component policy can be one: the others are not resolved (a
         // system call per path element). A component policy missed here is read again later.
