@@ -3,8 +3,6 @@ package dev.bucketscope.inventory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a plainly written inventory says of its dialect and of its components' policy files, read
@@ -17,9 +15,6 @@ import java.util.regex.Pattern;
  * @param policies the {@code policy} values of the components, as written
  */
 public record InventoryPrescan(Optional<String> dialect, List<String> policies) {
-    private static final Pattern KEY = Pattern.compile("^( *)([A-Za-z_][A-Za-z0-9_-]*):(.*)$");
-    private static final Pattern POLICY = Pattern.compile("^ *(?:- +)?policy:(.*)$");
-
     public InventoryPrescan {
         policies = List.copyOf(policies);
     }
@@ -37,37 +32,85 @@ public record InventoryPrescan(Optional<String> dialect, List<String> policies) 
             if (line.isBlank() || line.stripLeading().startsWith("#")) continue;
             if (line.startsWith("---") && !line.startsWith("----") || line.startsWith("%") || line.startsWith("\t")) return Optional.empty();
             boolean topLevel = !line.startsWith(" ");
-            // The patterns only where they can match: a 2,000-component inventory has 12,000
-            // lines, and a matcher per line and pattern was most of the prescan, which the policy
-            // phase waits for.
-            Matcher key = topLevel || inServer ? KEY.matcher(line) : null;
             if (topLevel) {
                 inServer = false;
-                if (!key.matches()) return Optional.empty(); // a top-level line that is not "key:" (flow style, a list, …)
-                if (key.group(2).equals("server")) {
-                    if (sawServer || !scalar(key.group(3)).filter(String::isEmpty).isPresent()) return Optional.empty();
+                Key key = Key.of(line);
+                if (key == null) return Optional.empty(); // a top-level line that is not "key:" (flow style, a list, …)
+                if (key.name().equals("server")) {
+                    if (sawServer || !scalar(key.rest()).filter(String::isEmpty).isPresent()) return Optional.empty();
                     sawServer = true;
                     inServer = true;
                 }
                 continue;
             }
-            if (inServer && key.matches()) {
-                int indent = key.group(1).length();
-                if (serverIndent < 0) serverIndent = indent;
-                if (indent == serverIndent && key.group(2).equals("dialect")) {
-                    Optional<String> v = scalar(key.group(3));
+            Key key = inServer ? Key.of(line) : null;
+            if (key != null) {
+                if (serverIndent < 0) serverIndent = key.indent();
+                if (key.indent() == serverIndent && key.name().equals("dialect")) {
+                    Optional<String> v = scalar(key.rest());
                     if (v.isEmpty() || v.get().isEmpty() || dialect.isPresent()) return Optional.empty();
                     dialect = v;
                 }
             }
             if (!line.contains("policy:")) continue;
-            Matcher policy = POLICY.matcher(line);
-            if (!policy.matches()) continue;
-            Optional<String> v = scalar(policy.group(1));
+            String rest = policyValue(line);
+            if (rest == null) continue;
+            Optional<String> v = scalar(rest);
             if (v.isPresent() && !v.get().isEmpty()) policies.add(v.get());
         }
         if (!sawServer && text.contains("server")) return Optional.empty(); // named some other way than we read
         return Optional.of(new InventoryPrescan(dialect, policies));
+    }
+
+    /**
+     * A line {@code <indent>key:rest}, the key a plain name: the regex
+     * {@code ^( *)([A-Za-z_][A-Za-z0-9_-]*):(.*)$} (which a test holds this to), read by hand
+     * because the prescan reads 12,000 lines of a large inventory while the policy phase waits.
+     */
+    record Key(int indent, String name, String rest) {
+        static Key of(String line) {
+            int i = 0;
+            while (i < line.length() && line.charAt(i) == ' ') i++;
+            int start = i;
+            if (i >= line.length() || !(letter(line.charAt(i)) || line.charAt(i) == '_')) return null;
+            i++;
+            while (i < line.length() && nameChar(line.charAt(i))) i++;
+            if (i >= line.length() || line.charAt(i) != ':' || !singleLine(line, i + 1)) return null;
+            return new Key(start, line.substring(start, i), line.substring(i + 1));
+        }
+
+        private static boolean letter(char c) {
+            return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+        }
+
+        private static boolean nameChar(char c) {
+            return letter(c) || c >= '0' && c <= '9' || c == '_' || c == '-';
+        }
+    }
+
+    /**
+     * What follows {@code policy:} on a line {@code <spaces>[- <spaces>]policy:rest}, or null: the
+     * regex {@code ^ *(?:- +)?policy:(.*)$}, by hand (see {@link Key}).
+     */
+    static String policyValue(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') i++;
+        if (i < line.length() && line.charAt(i) == '-') {
+            int dash = i++;
+            while (i < line.length() && line.charAt(i) == ' ') i++;
+            if (i == dash + 1) return null; // "-" must be followed by a space
+        }
+        if (!line.startsWith("policy:", i) || !singleLine(line, i + 7)) return null;
+        return line.substring(i + 7);
+    }
+
+    /** Whether the text from {@code from} on has no line terminator, which the regexes' '.' would not match. */
+    private static boolean singleLine(String line, int from) {
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return false;
+        }
+        return true;
     }
 
     /** A plain or simply quoted scalar after "key:", without a trailing comment; empty when not that simple. */

@@ -2,6 +2,9 @@ package dev.bucketscope.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.bucketscope.policy.Value;
 import java.io.IOException;
@@ -9,11 +12,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The prescan reads plainly written inventories as the YAML reader does, and gives up on anything else. */
 class InventoryPrescanTest {
+    /** The line shapes the prescan reads, as the regexes they were first written as. */
+    private static final Pattern KEY = Pattern.compile("^( *)([A-Za-z_][A-Za-z0-9_-]*):(.*)$");
+    private static final Pattern POLICY = Pattern.compile("^ *(?:- +)?policy:(.*)$");
+    private static final String[] PIECES = {" ", "  ", "-", "- ", "policy:", "policy", ":", "name", "_x", "9", "a-b",
+        "dialect", "#", "\r", "\u2028", "\u0085", "\t", "'", "\"", "x", ""};
+
+    @Test
+    void lineReadersAgreeWithTheirRegexes() {
+        qt().withFixedSeed(3).withExamples(30_000).forAll(lists().of(integers().between(0, PIECES.length - 1)).ofSizeBetween(0, 7)).checkAssert(picks -> {
+            StringBuilder b = new StringBuilder();
+            for (int p : picks) b.append(PIECES[p]);
+            String line = b.toString();
+            Matcher k = KEY.matcher(line);
+            InventoryPrescan.Key key = InventoryPrescan.Key.of(line);
+            if (k.matches()) {
+                assertEquals(new InventoryPrescan.Key(k.group(1).length(), k.group(2), k.group(3)), key, line);
+            } else {
+                assertEquals(null, key, line);
+            }
+            Matcher p = POLICY.matcher(line);
+            assertEquals(p.matches() ? p.group(1) : null, InventoryPrescan.policyValue(line), line);
+        });
+    }
+
     @Test
     void agreesWithTheReaderOnEveryInventoryInTheRepository() throws IOException {
         List<Path> inventories;
