@@ -37,7 +37,8 @@ final class SchemaSubset {
     private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "$defs", "$comment", "title", "description");
 
     private final Node.ObjectNode root;
-    private final Map<String, Pattern> patterns = new HashMap<>();
+    /** Each schema pattern, compiled once: a {@link SimplePattern} where it is one, else a {@link Pattern}. */
+    private final Map<String, Object> patterns = new HashMap<>();
 
     SchemaSubset(Node.ObjectNode schema) {
         this.root = schema;
@@ -263,8 +264,14 @@ final class SchemaSubset {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return Verdict.UNKNOWN;
         }
-        Pattern compiled = patterns.computeIfAbsent(p.value(), Pattern::compile);
-        return compiled.matcher(text).find() ? Verdict.VALID : Verdict.INVALID;
+        Object compiled = patterns.get(p.value());
+        if (compiled == null) {
+            SimplePattern simple = SimplePattern.of(p.value());
+            compiled = simple != null ? simple : Pattern.compile(p.value());
+            patterns.put(p.value(), compiled);
+        }
+        boolean found = compiled instanceof SimplePattern simple ? simple.matches(text) : ((Pattern) compiled).matcher(text).find();
+        return found ? Verdict.VALID : Verdict.INVALID;
     }
 
     private static Verdict length(Node value, Node instance, boolean min) {
