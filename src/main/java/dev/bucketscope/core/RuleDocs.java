@@ -2,7 +2,6 @@ package dev.bucketscope.core;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +65,8 @@ public final class RuleDocs {
                 if (source == null || source.getLocation() == null) return null;
                 Path path = Path.of(source.getLocation().toURI());
                 return Files.isRegularFile(path) ? new JarFile(path.toFile(), false) : null;
-            } catch (IOException | URISyntaxException | RuntimeException e) {
-                return null; // read as resources instead
+            } catch (Exception e) { // an odd location (URISyntaxException) or jar: read as resources instead
+                return null;
             }
         }
     }
@@ -77,10 +76,11 @@ public final class RuleDocs {
         String body = text.substring(text.indexOf("\n---", 3) + 4).stripLeading();
         String declared = require(fm, "id", id);
         if (!declared.equals(id)) throw new DocException("rules/" + id + ".md declares id '" + declared + "'");
-        Severity severity = Severity.parse(require(fm, "severity", id))
-                .filter(s -> s != Severity.OFF)
-                .orElseThrow(() -> new DocException("rules/" + id + ".md: severity must be error, warning or note"));
-        return new RuleMeta(id, require(fm, "name", id), severity, require(fm, "summary", id),
+        Optional<Severity> severity = Severity.parse(require(fm, "severity", id));
+        if (severity.isEmpty() || severity.get() == Severity.OFF) {
+            throw new DocException("rules/" + id + ".md: severity must be error, warning or note");
+        }
+        return new RuleMeta(id, require(fm, "name", id), severity.get(), require(fm, "summary", id),
                 list(fm.getOrDefault("tags", "[]")), Optional.ofNullable(fm.get("security-severity")), body);
     }
 
