@@ -1,10 +1,10 @@
 package dev.bucketscope.cli;
 
 import dev.bucketscope.core.LintRun;
-import dev.bucketscope.core.ProbeRule;
 import dev.bucketscope.core.RuleCatalog;
 import dev.bucketscope.core.Severity;
 import dev.bucketscope.core.Timings;
+import dev.bucketscope.inventory.Inventory;
 import dev.bucketscope.inventory.SchemaPasses;
 import dev.bucketscope.report.LintReport;
 import dev.bucketscope.rules.BuiltinRules;
@@ -109,11 +109,11 @@ final class LintCommand implements Callable<Integer> {
         } catch (LintRun.ConfigException e) {
             throw new UsageException(e.getMessage());
         }
-        result.dialect().warning().ifPresent(w -> err.println("bucketscope: warning: " + w));
+        if (result.dialect().warning().isPresent()) err.println("bucketscope: warning: " + result.dialect().warning().get());
         if (writeBaseline != null) Baseline.write(writeBaseline, result.findings());
 
         // lint lists the rules it can report: all but the probe's, which need the live server's answers
-        List<LintReport.Rule> rules = ReportOptions.rules(catalog, result.severities(), r -> !(r instanceof ProbeRule));
+        List<LintReport.Rule> rules = ReportOptions.rules(catalog, result.severities(), false);
         LintReport lintReport = new LintReport(Main.Version.version(), result.dialect().id(), result.files(), result.findings(),
                 result.notices(), rules);
         Optional<Path> secrets = credentialsFile(result);
@@ -180,8 +180,9 @@ final class LintCommand implements Callable<Integer> {
 
     /** The credentials file the inventory names, if any: its lines are never shown. */
     static Optional<Path> credentialsFile(LintRun.Result result) {
-        return result.inventory().flatMap(inv -> inv.credentials()
-                .map(c -> inv.dir().resolve(c.file().text()).toAbsolutePath().normalize()));
+        if (result.inventory().isEmpty() || result.inventory().get().credentials().isEmpty()) return Optional.empty();
+        Inventory inv = result.inventory().get();
+        return Optional.of(inv.dir().resolve(inv.credentials().get().file().text()).toAbsolutePath().normalize());
     }
 
     /**

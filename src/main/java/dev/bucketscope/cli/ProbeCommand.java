@@ -184,7 +184,7 @@ final class ProbeCommand implements Callable<Integer> {
         RuleCatalog catalog = new RuleCatalog(BuiltinRules.all());
         List<Finding> findings = ProbeRun.findings(ws, probed.observations(), deployed, catalog, Map.of());
         Map<String, Severity> effective = ProbeRun.severities(ws.inventory(), Map.of(), catalog);
-        List<LintReport.Rule> rules = ReportOptions.rules(catalog, effective, r -> true);
+        List<LintReport.Rule> rules = ReportOptions.rules(catalog, effective, true);
         LintReport lintReport = new LintReport(Main.Version.version(), ws.dialect().id(), ws.policies().size(), findings, notices, rules);
         String rendered = report.render(lintReport, "bucketscope-probe/", start, file -> ReportOptions.read(cwd, file), false,
                 (f, l) -> Optional.empty());

@@ -1,7 +1,7 @@
 package dev.bucketscope.cli;
 
 import dev.bucketscope.core.Finding;
-import dev.bucketscope.core.Rule;
+import dev.bucketscope.core.ProbeRule;
 import dev.bucketscope.core.RuleCatalog;
 import dev.bucketscope.core.Severity;
 import dev.bucketscope.report.GithubReportFormat;
@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,15 +59,22 @@ final class ReportOptions {
             throw new UsageException("--format takes " + String.join(", ", FORMATS) + ", not '" + format + "'");
         }
         if (failOn.equalsIgnoreCase("none")) return Severity.OFF;
-        return Severity.parse(failOn).filter(s -> s != Severity.OFF).orElseThrow(() ->
-                new UsageException("--fail-on takes error, warning, note or none, not '" + failOn + "'"));
+        Optional<Severity> threshold = Severity.parse(failOn);
+        if (threshold.isEmpty() || threshold.get() == Severity.OFF) {
+            throw new UsageException("--fail-on takes error, warning, note or none, not '" + failOn + "'");
+        }
+        return threshold.get();
     }
 
-    /** The catalogue entries a report lists, each with the severity the run gave it. */
-    static List<LintReport.Rule> rules(RuleCatalog catalog, Map<String, Severity> effective, Predicate<Rule> listed) {
+    /**
+     * The catalogue entries a report lists, each with the severity the run gave it: the probe's
+     * rules only when {@code probeRules} (lint does not list them: they need the live server's
+     * answers).
+     */
+    static List<LintReport.Rule> rules(RuleCatalog catalog, Map<String, Severity> effective, boolean probeRules) {
         List<LintReport.Rule> rules = new ArrayList<>();
         for (RuleCatalog.Entry e : catalog.entries()) {
-            if (!listed.test(e.rule())) continue;
+            if (!probeRules && e.rule() instanceof ProbeRule) continue;
             rules.add(new LintReport.Rule(e.meta(), effective.getOrDefault(e.meta().id(), e.meta().severity())));
         }
         return rules;
@@ -96,9 +102,11 @@ final class ReportOptions {
 
     /** Exit code 1 when a finding that counts is at or above the threshold. */
     static int exitCode(List<Finding> findings, Severity threshold) {
-        boolean failed = threshold != Severity.OFF
-                && findings.stream().anyMatch(f -> !f.suppressed() && f.severity().atLeast(threshold));
-        return failed ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+        if (threshold == Severity.OFF) return ExitCode.OK.code();
+        for (Finding f : findings) {
+            if (!f.suppressed() && f.severity().atLeast(threshold)) return ExitCode.FINDINGS.code();
+        }
+        return ExitCode.OK.code();
     }
 
     /** File contents as GitHub's upload step reads them (UTF-8); empty for a file that cannot be read. */

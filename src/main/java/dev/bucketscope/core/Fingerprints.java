@@ -51,20 +51,33 @@ public final class Fingerprints {
             if (Pointers.find(root.get(), statementPtr).isEmpty()) statementPtr = "";
             String key = file + '\u0000' + statementPtr;
             String ptr = statementPtr;
-            statementId = contentIds.computeIfAbsent(key, k -> sha256(canonical(root.get(), file, ptr)));
+            // get and put, not computeIfAbsent with a capturing lambda per finding (see PolicyRule)
+            statementId = contentIds.get(key);
+            if (statementId == null) {
+                statementId = sha256(canonical(root.get(), file, ptr));
+                contentIds.put(key, statementId);
+            }
             value = canonical(root.get(), file, pointer);
         } else {
             // No tree (the file does not parse): the message, without the positions it quotes.
             value = message.replaceAll("[0-9]+", "#");
         }
         String basis = ruleId + '\u0000' + file + '\u0000' + component + '\u0000' + statementId + '\u0000' + value;
-        int n = seen.merge(basis, 1, Integer::sum);
+        Integer before = seen.get(basis);
+        int n = before == null ? 1 : before + 1;
+        seen.put(basis, n);
         return sha256(basis + '\u0000' + n).substring(0, 32);
     }
 
     private String canonical(Node root, String file, String pointer) {
-        return canonical.computeIfAbsent(file + '\u0000' + pointer,
-                k -> Pointers.find(root, pointer).map(CanonicalForm::of).orElse(""));
+        String key = file + '\u0000' + pointer;
+        String known = canonical.get(key);
+        if (known == null) {
+            Optional<Node> at = Pointers.find(root, pointer);
+            known = at.isPresent() ? CanonicalForm.of(at.get()) : "";
+            canonical.put(key, known);
+        }
+        return known;
     }
 
     /**
@@ -91,11 +104,14 @@ public final class Fingerprints {
 
     private static final HexFormat HEX = HexFormat.of();
     // One digest per thread: looking the algorithm up costs more than hashing a statement.
-    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    private static final ThreadLocal<MessageDigest> DIGEST = new ThreadLocal<>() {
+        @Override
+        protected MessageDigest initialValue() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required of every JVM", e);
+            }
         }
-    });
+    };
 }

@@ -102,9 +102,7 @@ public final class LintRun {
         Timings.mark("find sources");
         List<String> notices = new ArrayList<>();
         for (PolicySources.Skipped s : found.skipped()) notices.add(s.displayPath() + ": " + s.reason());
-        if (roots.stream().noneMatch(r -> Files.exists(o.workingDir().resolve(r)))) {
-            throw new ConfigException(String.join("\n", notices));
-        }
+        if (!anyExists(roots, o.workingDir())) throw new ConfigException(String.join("\n", notices));
 
         // The policy phase needs the dialect and which files the components own. It starts as soon
         // as the inventory's lines tell them (InventoryPrescan, for a plainly written inventory),
@@ -125,7 +123,7 @@ public final class LintRun {
         Linter linter = new Linter(catalog, severities, fingerprints(o));
         Evaluator evaluator = new Evaluator(dialect);
         if (phase == null || !phase.dialect().id().equals(dialect.id())) {
-            phase = policyPhase(found, dialect, linter, inventory.map(inv -> componentPaths(inv)).orElse(Wanted.NONE));
+            phase = policyPhase(found, dialect, linter, inventory.isPresent() ? componentPaths(inventory.get()) : Wanted.NONE);
         } else {
             phase = phase.atSeverities(linter, catalog);
         }
@@ -162,7 +160,9 @@ public final class LintRun {
     private static java.util.function.Consumer<String> prescan(Options o, Path dir, CompletableFuture<Optional<Early>> early) {
         return text -> {
             if (early.isDone()) return; // nobody waits (another command)
-            InventoryPrescan.of(text).flatMap(p -> early(o, p.dialect(), dir, p.policies())).ifPresent(e -> early.complete(Optional.of(e)));
+            Optional<InventoryPrescan> p = InventoryPrescan.of(text);
+            Optional<Early> e = p.isPresent() ? early(o, p.get().dialect(), dir, p.get().policies()) : Optional.empty();
+            if (e.isPresent()) early.complete(e);
         };
     }
 
@@ -271,7 +271,7 @@ public final class LintRun {
     /** The real paths of the component policies (the files the inventory phase reads again). */
     private static Wanted componentPaths(Inventory inv) {
         List<String> policies = new ArrayList<>();
-        for (Component c : inv.components()) c.policy().ifPresent(p -> policies.add(p.text()));
+        for (Component c : inv.components()) if (c.policy().isPresent()) policies.add(c.policy().get().text());
         return wanted(inv.dir(), policies);
     }
 
@@ -314,7 +314,7 @@ public final class LintRun {
         Map<String, String> fileProblems = new HashMap<>();
         // A commit hook's run reads the policies of the components it reports on only.
         ComponentPolicies read = componentPolicies(inv, byPath, realOf, o.workingDir(), dialect, fileProblems,
-                c -> focus.isEmpty() || focus.get().components().contains(c.id()));
+                focus.isPresent() ? focus.get().components() : null);
         Map<String, PolicyFile> policies = read.read();
         Map<String, Component> owners = new HashMap<>();
         Map<String, Node> roots = new HashMap<>();
@@ -323,15 +323,15 @@ public final class LintRun {
             String name = read.names().get(c.id());
             if (name != null) owners.putIfAbsent(name, c);
             PolicyFile f = policies.get(c.id());
-            if (f != null) f.policy().ifPresent(pol -> roots.put(pol.file(), pol.root()));
+            if (f != null && f.policy().isPresent()) roots.put(f.policy().get().file(), f.policy().get().root());
         }
         Optional<CredentialsFile> credentials = credentialsRead.file();
-        credentialsRead.problem().ifPresent(problem -> fileProblems.put(InventoryContext.CREDENTIALS, problem));
+        if (credentialsRead.problem().isPresent()) fileProblems.put(InventoryContext.CREDENTIALS, credentialsRead.problem().get());
         InventoryContext ctx = new InventoryContext(inv, policies, read.names(), jsonFiles, credentials, fileProblems, dialect, evaluator, o.today());
         Timings.mark("component policies, credentials");
         ctx.knownRuleIds(Set.copyOf(linter.ruleIds()));
         // Findings about other components would be dropped: rules need not look for them.
-        focus.ifPresent(f -> ctx.concernOnly(f.components()));
+        if (focus.isPresent()) ctx.concernOnly(focus.get().components());
 
         List<Finding> all = new ArrayList<>();
         for (Finding f : policyFindings) {
@@ -356,13 +356,13 @@ public final class LintRun {
     /**
      * Each component's policy, read from inside the inventory's directory (reusing the documents
      * the run already read, and the real paths it already resolved); why a file was not read goes
-     * into {@code fileProblems}. Only the components {@code wanted} says are read: the others'
-     * (in a commit hook's run, components it does not report on) get their name alone, which is
-     * the display path a JSON policy is read as.
+     * into {@code fileProblems}. Only the components named in {@code wanted} are read (all of
+     * them when it is null): the others' (in a commit hook's run, components it does not report
+     * on) get their name alone, which is the display path a JSON policy is read as.
      */
     static ComponentPolicies componentPolicies(Inventory inv, Map<Path, PolicyFile> byPath, Map<Path, Path> realOf, Path workingDir,
                                                Dialect dialect, Map<String, String> fileProblems,
-                                               java.util.function.Predicate<Component> wanted) {
+                                               Set<String> wanted) {
         Map<String, PolicyFile> policies = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
         Path root = inv.dir().toAbsolutePath().normalize();
@@ -385,7 +385,7 @@ public final class LintRun {
      */
     private static void componentPolicy(Component c, Inventory inv, Path root, Path realRoot, Map<Path, PolicyFile> byPath,
                                         Map<Path, Path> realOf, Path workingDir, Dialect dialect,
-                                        java.util.function.Predicate<Component> wanted, Map<String, PolicyFile> policies,
+                                        Set<String> wanted, Map<String, PolicyFile> policies,
                                         Map<String, String> names, Map<String, String> fileProblems) {
         Path p = inv.dir().resolve(c.policy().get().text()).normalize();
         Inside in = inside(root, realRoot, p, realOf);
@@ -396,7 +396,7 @@ public final class LintRun {
         PolicyFile f = byPath.get(in.real().orElseThrow());
         if (f == null) {
             PolicySources.Source source = new PolicySources.Source(p, PolicySources.display(p, workingDir), true);
-            if (!wanted.test(c) && !source.markdown()) {
+            if (wanted != null && !wanted.contains(c.id()) && !source.markdown()) {
                 // PolicyLoader reads a named JSON file as exactly one document of this name.
                 names.put(c.id(), source.displayPath());
                 return;
@@ -424,7 +424,7 @@ public final class LintRun {
      * block a commit.
      */
     private static Optional<Focus> focus(List<Path> roots, Options o, Inventory inv) {
-        if (!roots.stream().allMatch(r -> Files.isRegularFile(o.workingDir().resolve(r)))) return Optional.empty();
+        if (!allFiles(roots, o.workingDir())) return Optional.empty();
         Set<String> given = new java.util.HashSet<>();
         for (Path r : roots) given.add(PolicySources.display(o.workingDir().resolve(r), o.workingDir()));
         if (given.contains(inv.file())) return Optional.empty();
@@ -587,6 +587,18 @@ public final class LintRun {
         }
     }
 
+    /** Whether some of the paths exists (a loop, not a stream: see PolicyRule on lambdas). */
+    private static boolean anyExists(List<Path> roots, Path workingDir) {
+        for (Path r : roots) if (Files.exists(workingDir.resolve(r))) return true;
+        return false;
+    }
+
+    /** Whether every path is a file (a commit hook passing files one by one). */
+    private static boolean allFiles(List<Path> roots, Path workingDir) {
+        for (Path r : roots) if (!Files.isRegularFile(workingDir.resolve(r))) return false;
+        return true;
+    }
+
     static Optional<Inventory> inventory(Options o, List<Path> roots) throws ConfigException {
         return inventory(o, roots, CompletableFuture.completedFuture(Optional.empty()));
     }
@@ -594,7 +606,7 @@ public final class LintRun {
     /** @param early completed, when the inventory tells, with what the policy phase may start with */
     private static Optional<Inventory> inventory(Options o, List<Path> roots, CompletableFuture<Optional<Early>> early)
             throws ConfigException {
-        Optional<Path> path = o.inventory().map(p -> o.workingDir().resolve(p));
+        Optional<Path> path = o.inventory().isPresent() ? Optional.of(o.workingDir().resolve(o.inventory().get())) : Optional.empty();
         if (path.isEmpty()) {
             for (Path r : roots) {
                 Path candidate = o.workingDir().resolve(r).resolve(INVENTORY_NAME);
@@ -607,8 +619,7 @@ public final class LintRun {
         if (path.isEmpty()) {
             // Files given one by one (a commit hook): the inventory at the working directory's root.
             Path candidate = o.workingDir().resolve(INVENTORY_NAME);
-            boolean allFiles = roots.stream().allMatch(r -> Files.isRegularFile(o.workingDir().resolve(r)));
-            if (allFiles && Files.isRegularFile(candidate)) path = Optional.of(candidate);
+            if (allFiles(roots, o.workingDir()) && Files.isRegularFile(candidate)) path = Optional.of(candidate);
         }
         if (path.isEmpty()) return Optional.empty();
         String display = PolicySources.display(path.get(), o.workingDir());

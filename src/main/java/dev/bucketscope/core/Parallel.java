@@ -4,10 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -35,11 +37,7 @@ final class Parallel {
             for (int i = 0; i < items.size(); i++) sink.accept(f.apply(items.get(i)));
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "bucketscope-lint");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, new Daemons("bucketscope-lint"));
         try {
             // Items go to the pool in small batches: one task per item would spend more on handing
             // work over (a future, a queue, a wake-up) than on a small policy.
@@ -51,17 +49,36 @@ final class Parallel {
                 while (next < items.size() && inFlight.size() < window) {
                     List<T> slice = items.subList(next, Math.min(items.size(), next + batch));
                     next += slice.size();
-                    inFlight.add(pool.submit(() -> {
-                        List<R> results = new ArrayList<>(slice.size());
-                        for (T t : slice) results.add(f.apply(t));
-                        return results;
-                    }));
+                    inFlight.add(pool.submit(new Batch<>(slice, f)));
                 }
                 List<R> done = take(inFlight.poll());
                 for (int i = 0; i < done.size(); i++) sink.accept(done.get(i));
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * One batch's work. Classes rather than lambdas, here and below: a run makes hundreds of
+     * batches, and every lambda site costs its linking at start-up (see PolicyRule).
+     */
+    private record Batch<T, R>(List<T> slice, Function<T, R> f) implements Callable<List<R>> {
+        @Override
+        public List<R> call() {
+            List<R> results = new ArrayList<>(slice.size());
+            for (int i = 0; i < slice.size(); i++) results.add(f.apply(slice.get(i)));
+            return results;
+        }
+    }
+
+    /** Daemon threads of one name, for the pool. */
+    private record Daemons(String name) implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
         }
     }
 

@@ -17,7 +17,13 @@ public final class Timings {
     private static final boolean ON = System.getenv("BUCKETSCOPE_TIMINGS") != null;
     /** The JVM's start in nanoTime terms, so that "at" includes start-up. */
     private static final long ORIGIN = ON ? origin() : 0;
-    private static final ThreadLocal<long[]> LAST = ThreadLocal.withInitial(() -> new long[] {ORIGIN});
+    /** A class rather than a lambda: this class is loaded by every run, timings on or off (see PolicyRule). */
+    private static final ThreadLocal<long[]> LAST = new ThreadLocal<>() {
+        @Override
+        protected long[] initialValue() {
+            return new long[] {ORIGIN};
+        }
+    };
 
     private Timings() {}
 

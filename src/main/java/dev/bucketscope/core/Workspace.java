@@ -30,7 +30,7 @@ public record Workspace(Inventory inventory, Dialect dialect, Evaluator evaluato
                 "no inventory: give --inventory FILE or put " + LintRun.INVENTORY_NAME + " at the root of " + roots.get(0)));
         Dialect dialect = LintRun.dialect(o, Optional.of(inv));
         Map<String, String> problems = new HashMap<>();
-        Map<String, PolicyFile> policies = LintRun.componentPolicies(inv, Map.of(), Map.of(), workingDir, dialect, problems, c -> true).read();
+        Map<String, PolicyFile> policies = LintRun.componentPolicies(inv, Map.of(), Map.of(), workingDir, dialect, problems, null).read();
         return new Workspace(inv, dialect, new Evaluator(dialect), policies, problems);
     }
 

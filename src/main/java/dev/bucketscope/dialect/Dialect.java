@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * One server dialect: RustFS at a given version, MinIO, or AWS S3. It knows which actions,
@@ -117,9 +116,9 @@ public final class Dialect {
         this.bucketManagement = List.copyOf(management);
         this.wildcards = List.copyOf(wild);
         Map<String, List<ActionInfo>> alone = new HashMap<>();
-        exact.forEach((name, info) -> alone.put(name, List.of(info)));
+        for (Map.Entry<String, ActionInfo> e : exact.entrySet()) alone.put(e.getKey(), List.of(e.getValue()));
         Map<String, List<ActionInfo>> aloneLower = new HashMap<>();
-        lower.forEach((name, info) -> aloneLower.put(name, alone.get(info.name())));
+        for (Map.Entry<String, ActionInfo> e : lower.entrySet()) aloneLower.put(e.getKey(), alone.get(e.getValue().name()));
         this.byName = Map.copyOf(alone);
         this.byLowerName = Map.copyOf(aloneLower);
 
@@ -329,19 +328,25 @@ public final class Dialect {
         if (family.orElse(null) == ActionFamily.STS && has(Quirk.STS_ACTIONS_UNSUPPORTED)) {
             notes.add("sts: actions exist only from " + lowerBoundOf("sts:*"));
         } else {
-            rustfsRow(value).ifPresent(row -> notes.add(availability(row)));
+            Optional<DialectData.ActionRow> row = rustfsRow(value);
+            if (row.isPresent()) notes.add(availability(row.get()));
         }
         // Other dialects' spelling of the same permission, in either direction of the "same" column.
         for (DialectData.ActionRow row : DialectData.get().actions) {
             String candidate = null;
             if (row.name().equals(value)) {
-                candidate = row.same().stream().filter(s -> action(s).isPresent() || wildcards.contains(s))
-                        .findFirst().orElse(null);
+                for (String s : row.same()) {
+                    if (action(s).isPresent() || wildcards.contains(s)) {
+                        candidate = s;
+                        break;
+                    }
+                }
             } else if (row.same().contains(value) && row.in(kind, rules)) {
                 candidate = row.name();
             }
             if (candidate != null) {
-                suggestion = action(candidate).map(ActionInfo::name).orElse(candidate);
+                Optional<ActionInfo> known = action(candidate);
+                suggestion = known.isPresent() ? known.get().name() : candidate;
                 notes.add(kindName() + " calls this " + suggestion);
                 break;
             }
@@ -354,7 +359,8 @@ public final class Dialect {
             }
         }
         if (suggestion == null) {
-            List<String> names = actions.stream().map(ActionInfo::name).collect(Collectors.toList());
+            List<String> names = new ArrayList<>(actions.size());
+            for (ActionInfo a : actions) names.add(a.name());
             Optional<String> near = Spelling.nearest(value, names);
             if (near.isPresent()) {
                 suggestion = near.get();
@@ -376,9 +382,10 @@ public final class Dialect {
         if (kind != DialectKind.RUSTFS) {
             return Optional.empty();
         }
-        return DialectData.get().actions.stream()
-                .filter(r -> r.name().equals(name) && !r.rustfs().empty() && !r.rustfs().contains(rules))
-                .findFirst();
+        for (DialectData.ActionRow r : DialectData.get().actions) {
+            if (r.name().equals(name) && !r.rustfs().empty() && !r.rustfs().contains(rules)) return Optional.of(r);
+        }
+        return Optional.empty();
     }
 
     private static String availability(DialectData.ActionRow row) {
@@ -386,13 +393,15 @@ public final class Dialect {
         if (r.upperBound().isPresent() && r.lowerBound().isEmpty()) {
             return row.name() + " was removed from RustFS at " + r.upperBound().get();
         }
-        String text = row.name() + " exists in RustFS only from " + r.lowerBound().map(Object::toString).orElse("?");
-        return r.upperBound().map(u -> text + " until before " + u).orElse(text);
+        String text = row.name() + " exists in RustFS only from " + (r.lowerBound().isPresent() ? r.lowerBound().get().toString() : "?");
+        return r.upperBound().isPresent() ? text + " until before " + r.upperBound().get() : text;
     }
 
     private static String lowerBoundOf(String name) {
-        return DialectData.get().actions.stream().filter(r -> r.name().equals(name))
-                .map(r -> r.rustfs().lowerBound().map(Object::toString).orElse("?")).findFirst().orElse("?");
+        for (DialectData.ActionRow r : DialectData.get().actions) {
+            if (r.name().equals(name)) return r.rustfs().lowerBound().isPresent() ? r.rustfs().lowerBound().get().toString() : "?";
+        }
+        return "?";
     }
 
     private String kindName() {
@@ -405,8 +414,9 @@ public final class Dialect {
 
     private static String summary(List<ActionInfo> granted) {
         int shown = Math.min(granted.size(), 8);
-        String head = granted.subList(0, shown).stream().map(ActionInfo::name).collect(Collectors.joining(", "));
-        return granted.size() > shown ? head + ", …" : head;
+        StringBuilder head = new StringBuilder();
+        for (int i = 0; i < shown; i++) head.append(i == 0 ? "" : ", ").append(granted.get(i).name());
+        return granted.size() > shown ? head + ", …" : head.toString();
     }
 
     /**
@@ -437,8 +447,9 @@ public final class Dialect {
             return known;
         }
         boolean ignoreCase = has(Quirk.ACTION_NAMES_CASE_INSENSITIVE);
-        List<ActionInfo> granted = actions.stream().filter(a -> ActionGlob.matches(pattern, a.name(), ignoreCase))
-                .collect(Collectors.toUnmodifiableList());
+        List<ActionInfo> matched = new ArrayList<>();
+        for (ActionInfo a : actions) if (ActionGlob.matches(pattern, a.name(), ignoreCase)) matched.add(a);
+        List<ActionInfo> granted = List.copyOf(matched);
         // Remembered like checkAction's answers: every policy repeats the same few wildcards.
         if (expanded.size() < MAX_REMEMBERED) {
             expanded.put(pattern, granted);
@@ -555,7 +566,8 @@ public final class Dialect {
         if (sameButCase != null) {
             return Optional.of(sameButCase + rest);
         }
-        return Spelling.nearest(base, keys).map(k -> k + rest);
+        Optional<String> near = Spelling.nearest(base, keys);
+        return near.isPresent() ? Optional.of(near.get() + rest) : Optional.empty();
     }
 
     @Override

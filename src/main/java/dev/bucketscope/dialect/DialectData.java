@@ -165,7 +165,11 @@ final class DialectData {
 
     private static VersionRange rangeCell(TsvTable table, TsvTable.Row row, String text) {
         // Few distinct ranges occur; memoising keeps the regex-based version parser off the per-row path.
-        Optional<VersionRange> range = RANGES.computeIfAbsent(text, VersionRange::parse);
+        Optional<VersionRange> range = RANGES.get(text);
+        if (range == null) {
+            range = VersionRange.parse(text);
+            RANGES.putIfAbsent(text, range);
+        }
         if (range.isEmpty()) {
             throw table.error(row, "invalid version range \"" + text + "\" (use *, -, <X, >=X or >=X <Y with X like alpha.84)");
         }

@@ -84,7 +84,7 @@ public final class BucketNames {
             Optional<String> w = PatternAlgebra.counterexample(a, b);
             // "" is no bucket name: only an all-star pattern yields it; look among names of a bucket's length.
             if (w.isPresent() && w.get().isEmpty()) w = PatternAlgebra.counterexample(a, Glob.of("???*"));
-            return w.map(x -> readable(x, n -> b.matches(n) && !a.matches(n)));
+            return w.isPresent() ? Optional.of(readable(w.get(), new Outside(a, b))) : w;
         } catch (PatternTooComplexException e) {
             return Optional.empty();
         }
@@ -107,9 +107,28 @@ public final class BucketNames {
         // A literal pattern names exactly one bucket: the witness. No variant can do better, and
         // searching them all (for an excluded, declared bucket) cost a whole-repository run dearly.
         if (a.isLiteral() || b.isLiteral()) return commonName(w.get(), a, b, excluded) ? w : Optional.empty();
-        Predicate<String> ok = n -> commonName(n, a, b, excluded);
+        Predicate<String> ok = new Common(a, b, excluded);
         String found = readable(w.get(), ok);
         return ok.test(found) ? Optional.of(found) : Optional.empty();
+    }
+
+    /**
+     * The names {@link #readable} may offer, as classes rather than capturing lambdas: rules ask
+     * per component, and C1 makes each lambda through a method handle (see dev.bucketscope.core.PolicyRule).
+     */
+    private record Outside(Glob scope, Glob pattern) implements Predicate<String> {
+        @Override
+        public boolean test(String n) {
+            return pattern.matches(n) && !scope.matches(n);
+        }
+    }
+
+    /** See {@link Outside}. */
+    private record Common(Glob a, Glob b, Set<String> excluded) implements Predicate<String> {
+        @Override
+        public boolean test(String n) {
+            return commonName(n, a, b, excluded);
+        }
     }
 
     private static boolean commonName(String n, Glob a, Glob b, Set<String> excluded) {

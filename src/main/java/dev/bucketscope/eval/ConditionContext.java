@@ -14,7 +14,7 @@ public record ConditionContext(Map<String, List<String>> values) {
 
     public ConditionContext {
         Map<String, List<String>> copy = new LinkedHashMap<>();
-        values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        for (Map.Entry<String, List<String>> e : values.entrySet()) copy.put(e.getKey(), List.copyOf(e.getValue()));
         values = Map.copyOf(copy);
     }
 

@@ -198,7 +198,12 @@ public final class Evaluator {
     }
 
     private Glob glob(String pattern) {
-        return globs.computeIfAbsent(pattern, Glob::of);
+        Glob g = globs.get(pattern);
+        if (g == null) {
+            g = Glob.of(pattern);
+            globs.put(pattern, g);
+        }
+        return g;
     }
 
     /**

@@ -64,7 +64,7 @@ public final class CredentialsFile {
 
     /** True when the file carries SOPS metadata (a top-level {@code sops} mapping). */
     public boolean sopsMetadata() {
-        return root != null && root.get("sops").filter(n -> n instanceof Node.ObjectNode).isPresent();
+        return root != null && root.get("sops").isPresent() && root.get("sops").get() instanceof Node.ObjectNode;
     }
 
     /** A key's entry: where it is, and facts about its value. */

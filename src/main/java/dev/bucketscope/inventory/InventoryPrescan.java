@@ -37,7 +37,8 @@ public record InventoryPrescan(Optional<String> dialect, List<String> policies) 
                 Key key = Key.of(line);
                 if (key == null) return Optional.empty(); // a top-level line that is not "key:" (flow style, a list, …)
                 if (key.name().equals("server")) {
-                    if (sawServer || !scalar(key.rest()).filter(String::isEmpty).isPresent()) return Optional.empty();
+                    Optional<String> value = scalar(key.rest());
+                    if (sawServer || value.isEmpty() || !value.get().isEmpty()) return Optional.empty();
                     sawServer = true;
                     inServer = true;
                 }

@@ -153,7 +153,7 @@ public final class InventoryReader {
             }
             out.add(new Problem(Problem.Kind.SCHEMA, describe(e), span, pointer));
         }
-        out.sort((a, b) -> a.span().compareTo(b.span()));
+        out.sort(BY_SPAN);
         return out;
     }
 
@@ -171,46 +171,55 @@ public final class InventoryReader {
         Optional<Value> endpoint = Optional.empty();
         Optional<Node> server = root.get("server");
         if (server.isPresent() && server.get() instanceof Node.ObjectNode s) {
-            dialect = s.get("dialect").map(InventoryReader::value);
-            endpoint = s.get("endpoint").map(InventoryReader::value);
+            dialect = valueOf(s.get("dialect"));
+            endpoint = valueOf(s.get("endpoint"));
         }
         List<Component> components = new ArrayList<>();
         for (Node n : ((Node.ArrayNode) root.get("components").orElseThrow()).items()) {
             components.add(component((Node.ObjectNode) n));
         }
-        Optional<Credentials> credentials = root.get("credentials").flatMap(c -> credentials((Node.ObjectNode) c));
+        // Plain ifs, no lambdas, here and below (see dev.bucketscope.core.PolicyRule).
+        Optional<Node> credentialsNode = root.get("credentials");
+        Optional<Credentials> credentials = credentialsNode.isPresent() ? credentials((Node.ObjectNode) credentialsNode.get()) : Optional.empty();
         List<AcceptedException> exceptions = new ArrayList<>();
-        root.get("exceptions").ifPresent(list -> {
-            for (Node n : ((Node.ArrayNode) list).items()) exception((Node.ObjectNode) n, problems).ifPresent(exceptions::add);
-        });
+        Optional<Node> exceptionList = root.get("exceptions");
+        if (exceptionList.isPresent()) {
+            for (Node n : ((Node.ArrayNode) exceptionList.get()).items()) {
+                Optional<AcceptedException> e = exception((Node.ObjectNode) n, problems);
+                if (e.isPresent()) exceptions.add(e.get());
+            }
+        }
         Map<String, Value> severities = new LinkedHashMap<>();
-        root.member("severity").ifPresent(m -> {
-            for (Node.Member s : ((Node.ObjectNode) m.value()).members()) {
+        Optional<Node.Member> severity = root.member("severity");
+        if (severity.isPresent()) {
+            for (Node.Member s : ((Node.ObjectNode) severity.get().value()).members()) {
                 severities.put(s.key(), value(s.value()));
             }
-        });
+        }
         return new Inventory(display, dir, root, dialect, endpoint, components, credentials, exceptions, severities);
     }
 
     private static Component component(Node.ObjectNode c) {
         Value name = value(c.get("name").orElseThrow());
-        Value user = c.get("user").map(InventoryReader::value)
-                .orElse(new Value(name.text() + "-svc", name.span(), name.pointer()));
-        Optional<Value> scopeValue = c.get("scope").map(InventoryReader::value);
-        Value scope = scopeValue.orElse(new Value(name.text() + "-*", name.span(), name.pointer()));
+        Optional<Value> userValue = valueOf(c.get("user"));
+        Value user = userValue.isPresent() ? userValue.get() : new Value(name.text() + "-svc", name.span(), name.pointer());
+        Optional<Value> scopeValue = valueOf(c.get("scope"));
+        Value scope = scopeValue.isPresent() ? scopeValue.get() : new Value(name.text() + "-*", name.span(), name.pointer());
         List<BucketGrant> buckets = new ArrayList<>();
-        c.get("buckets").ifPresent(b -> {
-            for (Node.Member m : ((Node.ObjectNode) b).members()) {
+        Optional<Node> bucketMap = c.get("buckets");
+        if (bucketMap.isPresent()) {
+            for (Node.Member m : ((Node.ObjectNode) bucketMap.get()).members()) {
                 Value bucket = new Value(m.key(), m.keySpan(), m.value().pointer());
                 buckets.add(new BucketGrant(bucket, capabilities(m.value()), access(m.value())));
             }
-        });
+        }
         List<Value> actions = new ArrayList<>();
-        c.get("actions").ifPresent(a -> {
-            for (Node item : ((Node.ArrayNode) a).items()) actions.add(value(item));
-        });
-        return new Component(name, c.span(), c.pointer(), c.get("namespace").map(InventoryReader::value), user,
-                c.get("policy").map(InventoryReader::value), scope, scopeValue.isEmpty(), buckets, actions);
+        Optional<Node> actionList = c.get("actions");
+        if (actionList.isPresent()) {
+            for (Node item : ((Node.ArrayNode) actionList.get()).items()) actions.add(value(item));
+        }
+        return new Component(name, c.span(), c.pointer(), valueOf(c.get("namespace")), user,
+                valueOf(c.get("policy")), scope, scopeValue.isEmpty(), buckets, actions);
     }
 
     /** The declared capabilities of a shorthand or list (the schema has checked the words). */
@@ -236,11 +245,11 @@ public final class InventoryReader {
     }
 
     private static Optional<Credentials> credentials(Node.ObjectNode c) {
-        Optional<Value> file = c.get("file").map(InventoryReader::value);
+        Optional<Value> file = valueOf(c.get("file"));
         if (file.isEmpty()) return Optional.empty();
         return Optional.of(new Credentials(file.get(),
-                c.get("access-key").map(n -> value(n).text()).orElse(Credentials.DEFAULT_ACCESS),
-                c.get("secret-key").map(n -> value(n).text()).orElse(Credentials.DEFAULT_SECRET)));
+                textOr(c.get("access-key"), Credentials.DEFAULT_ACCESS),
+                textOr(c.get("secret-key"), Credentials.DEFAULT_SECRET)));
     }
 
     private static Optional<AcceptedException> exception(Node.ObjectNode e, List<Problem> problems) {
@@ -254,9 +263,25 @@ public final class InventoryReader {
             return Optional.empty();
         }
         return Optional.of(new AcceptedException(value(e.get("rule").orElseThrow()), value(e.get("component").orElseThrow()),
-                value(e.get("reason").orElseThrow()), expires, date, e.get("statement").map(InventoryReader::value),
-                e.get("statement-hash").map(InventoryReader::value), e.span(), e.pointer()));
+                value(e.get("reason").orElseThrow()), expires, date, valueOf(e.get("statement")),
+                valueOf(e.get("statement-hash")), e.span(), e.pointer()));
     }
+
+    private static Optional<Value> valueOf(Optional<Node> n) {
+        return n.isPresent() ? Optional.of(value(n.get())) : Optional.empty();
+    }
+
+    private static String textOr(Optional<Node> n, String otherwise) {
+        return n.isPresent() ? value(n.get()).text() : otherwise;
+    }
+
+    /** Problems in file order. A class rather than a lambda (see dev.bucketscope.core.PolicyRule). */
+    private static final java.util.Comparator<Problem> BY_SPAN = new java.util.Comparator<>() {
+        @Override
+        public int compare(Problem a, Problem b) {
+            return a.span().compareTo(b.span());
+        }
+    };
 
     private static Value value(Node n) {
         String text;

@@ -89,8 +89,8 @@ final class SchemaSubset {
         if (!(value instanceof Node.StringNode s) || !s.value().startsWith("#/$defs/")) return Optional.empty();
         String name = s.value().substring("#/$defs/".length());
         if (name.contains("/") || name.contains("~")) return Optional.empty();
-        return root.get("$defs").filter(Node.ObjectNode.class::isInstance)
-                .flatMap(defs -> ((Node.ObjectNode) defs).get(name));
+        Optional<Node> defs = root.get("$defs");
+        return defs.isPresent() && defs.get() instanceof Node.ObjectNode o ? o.get(name) : Optional.empty();
     }
 
     /** The instance's JSON type as networknt sees its canonical form; "number" when it may not be an integer. */

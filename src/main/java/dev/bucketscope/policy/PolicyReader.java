@@ -25,7 +25,7 @@ public final class PolicyReader {
     }
 
     public static Policy read(String file, Node.ObjectNode root, Dialect dialect) {
-        Optional<Value> version = element(root, PolicyElement.VERSION, dialect).flatMap(PolicyReader::scalar);
+        Optional<Value> version = scalar(element(root, PolicyElement.VERSION, dialect));
         List<Statement> statements = new ArrayList<>();
         Optional<Node> stmts = element(root, PolicyElement.STATEMENT, dialect);
         if (stmts.isPresent()) {
@@ -46,7 +46,8 @@ public final class PolicyReader {
 
     /** The member naming this element as the dialect recognises keys (last one wins on duplicates). */
     public static Optional<Node> element(Node.ObjectNode obj, PolicyElement element, Dialect dialect) {
-        return member(obj, element, dialect).map(Node.Member::value);
+        Optional<Node.Member> m = member(obj, element, dialect);
+        return m.isPresent() ? Optional.of(m.get().value()) : Optional.empty();
     }
 
     public static Optional<Node.Member> member(Node.ObjectNode obj, PolicyElement element, Dialect dialect) {
@@ -64,12 +65,12 @@ public final class PolicyReader {
     }
 
     private static Statement statement(int index, Node.ObjectNode o, Dialect d) {
-        Optional<Value> effectValue = element(o, PolicyElement.EFFECT, d).flatMap(PolicyReader::scalar);
-        Effect effect = effectValue.map(v -> switch (v.text()) {
+        Optional<Value> effectValue = scalar(element(o, PolicyElement.EFFECT, d));
+        Effect effect = effectValue.isEmpty() ? Effect.INVALID : switch (effectValue.get().text()) {
             case "Allow" -> Effect.ALLOW;
             case "Deny" -> Effect.DENY;
             default -> Effect.INVALID;
-        }).orElse(Effect.INVALID);
+        };
         Optional<Node> principal = element(o, PolicyElement.PRINCIPAL, d);
         if (effectValue.isEmpty() && principal.isPresent() && d.kind() != DialectKind.AWS) {
             // Bucket-policy statements are all-optional in the server's grammar: no Effect means Allow.
@@ -81,7 +82,7 @@ public final class PolicyReader {
         Optional<Node> notResource = element(o, PolicyElement.NOT_RESOURCE, d);
         Optional<Node> condition = element(o, PolicyElement.CONDITION, d); // no lambda: see InventoryContext.Linted#of
         return new Statement(index, o,
-                element(o, PolicyElement.SID, d).flatMap(PolicyReader::scalar),
+                scalar(element(o, PolicyElement.SID, d)),
                 effect, effectValue,
                 strings(action), strings(notAction), strings(resource), strings(notResource),
                 principal,
@@ -112,6 +113,11 @@ public final class PolicyReader {
         return Optional.empty();
     }
 
+    /** {@link #scalar(Node)} of an element that may be absent (no method reference: see dev.bucketscope.core.PolicyRule). */
+    private static Optional<Value> scalar(Optional<Node> n) {
+        return n.isPresent() ? scalar(n.get()) : Optional.empty();
+    }
+
     private static List<ConditionClause> conditions(Node block) {
         List<ConditionClause> out = new ArrayList<>();
         if (!(block instanceof Node.ObjectNode ops)) return out;
@@ -122,9 +128,13 @@ public final class PolicyReader {
                 Value k = new Value(key.key(), key.keySpan(), key.value().pointer());
                 List<Value> values = new ArrayList<>();
                 if (key.value() instanceof Node.ArrayNode arr) {
-                    for (Node item : arr.items()) scalar(item).ifPresent(values::add);
+                    for (Node item : arr.items()) {
+                        Optional<Value> v = scalar(item);
+                        if (v.isPresent()) values.add(v.get());
+                    }
                 } else {
-                    scalar(key.value()).ifPresent(values::add);
+                    Optional<Value> v = scalar(key.value());
+                    if (v.isPresent()) values.add(v.get());
                 }
                 out.add(new ConditionClause(operator, k, values));
             }

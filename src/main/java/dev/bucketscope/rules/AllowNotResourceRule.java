@@ -19,7 +19,7 @@ public final class AllowNotResourceRule implements PolicyRule {
     @Override
     public void check(PolicyContext ctx) {
         Dialect d = ctx.dialect();
-        boolean bucketPolicy = ctx.policy().map(p -> p.bucketPolicy()).orElse(false);
+        boolean bucketPolicy = ctx.policy().isPresent() && ctx.policy().get().bucketPolicy();
         for (Statement st : AllowedActions.statements(ctx)) {
             if (!st.hasNotResource()) continue;
             Node element = PolicyReader.member(st.node(), PolicyElement.NOT_RESOURCE, d).orElseThrow().value();

@@ -68,21 +68,25 @@ public final class CrossComponentAccessRule implements InventoryRule {
                         caps.add(cap.name().toLowerCase(java.util.Locale.ROOT));
                     }
                 }
-                grants.forEach((st, byBucket) -> {
+                for (Map.Entry<Statement, Map<String, List<String>>> grant : grants.entrySet()) {
+                    Statement st = grant.getKey();
                     // buckets granted the same capabilities are named together
                     Map<String, List<String>> byCaps = new LinkedHashMap<>();
-                    byBucket.forEach((bucket, caps) -> byCaps.computeIfAbsent(String.join(" and ", caps),
-                            k -> new ArrayList<>()).add("'" + bucket + "'"));
+                    for (Map.Entry<String, List<String>> bucket : grant.getValue().entrySet()) {
+                        String caps = String.join(" and ", bucket.getValue());
+                        List<String> named = byCaps.get(caps);
+                        if (named == null) byCaps.put(caps, named = new ArrayList<>());
+                        named.add("'" + bucket.getKey() + "'");
+                    }
                     List<String> parts = new ArrayList<>();
-                    byCaps.forEach((caps, buckets) -> parts.add(caps + " on " + String.join(" and ", buckets)));
+                    for (Map.Entry<String, List<String>> e : byCaps.entrySet()) parts.add(e.getKey() + " on " + String.join(" and ", e.getValue()));
                     ctx.report(file.get().file(), st.span(), st.pointer(), UndeclaredAccess.named(st) + " grants " + String.join(", ", parts)
                             + " (declared by " + other.id() + ")", c, List.of());
-                });
+                }
                 for (BucketNames.Reach r : reaches) {
                     if (grants.containsKey(r.statement())) continue;
                     String scope = other.scope().text();
-                    Glob reach = globs.computeIfAbsent(r.bucketPattern(), Glob::of);
-                    Optional<String> name = BucketNames.common(reach, globs.computeIfAbsent(scope, Glob::of), own);
+                    Optional<String> name = BucketNames.common(glob(globs, r.bucketPattern()), glob(globs, scope), own);
                     if (name.isPresent()) {
                         ctx.report(file.get().file(), r.resource().span(), r.resource().pointer(), "'" + r.resource().text() + "' reaches "
                                 + other.id() + "'s scope '" + scope + "' (e.g. bucket '" + name.get() + "')", c, List.of());
@@ -107,7 +111,7 @@ public final class CrossComponentAccessRule implements InventoryRule {
             out.set(0, n);
             return out;
         }
-        buckets.odd.forEach(out::set);
+        for (int i = 0; i < buckets.odd.size(); i++) out.set(buckets.odd.get(i));
         for (String p : prefixes) buckets.compatible(p, out);
         for (BucketNames.Reach r : reaches) {
             String p = literalPrefix(r.bucketPattern());
@@ -118,6 +122,16 @@ public final class CrossComponentAccessRule implements InventoryRule {
             scopes.compatible(p, out);
         }
         return out;
+    }
+
+    /** The pattern compiled once per run (get and put, no method reference: see dev.bucketscope.core.PolicyRule). */
+    private static Glob glob(Map<String, Glob> globs, String pattern) {
+        Glob g = globs.get(pattern);
+        if (g == null) {
+            g = Glob.of(pattern);
+            globs.put(pattern, g);
+        }
+        return g;
     }
 
     /** Lower-cased text before the first wildcard (see {@link dev.bucketscope.glob.Glob#literalPrefix}). */

@@ -29,12 +29,12 @@ public final class InventoryReferenceRule implements InventoryRule {
             Optional<String> problem = ctx.fileProblem(c.id());
             if (problem.isPresent()) {
                 ctx.reportInventory(policy.span(), policy.pointer(), "policy '" + policy.text() + "' " + problem.get(), about);
-            } else if (ctx.policy(c).flatMap(f -> f.policy()).isEmpty()) {
+            } else if (ctx.policy(c).isEmpty() || ctx.policy(c).get().policy().isEmpty()) {
                 ctx.reportInventory(policy.span(), policy.pointer(), "policy '" + policy.text()
                         + "' could not be read as a policy (invalid-json says why)", about);
             }
         }
-        ctx.inventory().credentials().ifPresent(cr -> credentials(ctx, cr));
+        if (ctx.inventory().credentials().isPresent()) credentials(ctx, ctx.inventory().credentials().get());
         for (AcceptedException e : ctx.inventory().exceptions()) {
             if (ctx.inventory().component(e.component().text()).isEmpty()) {
                 ctx.reportInventory(e.component().span(), e.component().pointer(), "exception names component '"

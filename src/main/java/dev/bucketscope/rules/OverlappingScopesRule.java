@@ -40,7 +40,9 @@ public final class OverlappingScopesRule implements InventoryRule {
                                 + ": both match bucket '" + both.get() + "'", c,
                         List.of(ctx.relatedInInventory(theirs.span(), theirs.pointer(), earlier.id() + "'s scope")));
             }
-            byPrefix.computeIfAbsent(prefix, k -> new ArrayList<>()).add(c);
+            List<Component> same = byPrefix.get(prefix);
+            if (same == null) byPrefix.put(prefix, same = new ArrayList<>());
+            same.add(c);
         }
     }
 

@@ -28,7 +28,7 @@ public final class SharedCredentialsRule implements InventoryRule {
         // compared with the earlier keys of equal hash only, not with all of them (2,000
         // components made 2 million comparisons).
         Map<Integer, List<Map.Entry<Component, CredentialsFile.Entry>>> keys = new HashMap<>();
-        Optional<CredentialsFile> creds = ctx.credentials().filter(CredentialsFile::readable);
+        Optional<CredentialsFile> creds = ctx.credentials().isPresent() && ctx.credentials().get().readable() ? ctx.credentials() : Optional.empty();
         Optional<Credentials> names = ctx.inventory().credentials();
         for (Component c : ctx.inventory().components()) {
             Value user = c.user();
@@ -50,7 +50,8 @@ public final class SharedCredentialsRule implements InventoryRule {
             if (creds.isEmpty() || names.isEmpty()) continue;
             Optional<CredentialsFile.Entry> key = creds.get().find(Credentials.keyNames(names.get().accessKeyTemplate(), c.id()));
             if (key.isEmpty()) continue;
-            List<Map.Entry<Component, CredentialsFile.Entry>> sameHash = keys.computeIfAbsent(key.get().valueHash(), h -> new ArrayList<>());
+            List<Map.Entry<Component, CredentialsFile.Entry>> sameHash = keys.get(key.get().valueHash());
+            if (sameHash == null) keys.put(key.get().valueHash(), sameHash = new ArrayList<>());
             for (Map.Entry<Component, CredentialsFile.Entry> earlier : sameHash) {
                 if (!creds.get().sameValue(earlier.getValue(), key.get())) continue;
                 ctx.report(creds.get().file(), key.get().valueSpan(), key.get().pointer(), earlier.getValue().key() + " and "

@@ -81,7 +81,8 @@ final class StatementGrants {
 
     /** {@link #pattern}, compiled: callers compare each against many others. */
     private static Optional<Glob> glob(Dialect dialect, String value) {
-        return pattern(dialect, value).map(Glob::of);
+        Optional<String> p = pattern(dialect, value);
+        return p.isPresent() ? Optional.of(Glob.of(p.get())) : Optional.empty();
     }
 
     /**

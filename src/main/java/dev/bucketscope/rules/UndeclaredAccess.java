@@ -55,10 +55,14 @@ final class UndeclaredAccess {
                     if (actions == null) byStatement.put(st.get(), actions = new ArrayList<>());
                     actions.add(g.action());
                 }
-                byStatement.forEach((st, actions) -> ctx.report(file.get().file(), st.span(), st.pointer(),
-                        "management action" + (actions.size() == 1 ? " " : "s ") + String.join(", ", actions) + " granted on '"
-                                + b.name() + "' " + (actions.size() == 1 ? "is" : "are") + " not declared under actions: (allowed by "
-                                + named(st) + ")", c, List.of()));
+                for (Map.Entry<Statement, List<String>> e : byStatement.entrySet()) {
+                    Statement st = e.getKey();
+                    List<String> actions = e.getValue();
+                    ctx.report(file.get().file(), st.span(), st.pointer(),
+                            "management action" + (actions.size() == 1 ? " " : "s ") + String.join(", ", actions) + " granted on '"
+                                    + b.name() + "' " + (actions.size() == 1 ? "is" : "are") + " not declared under actions: (allowed by "
+                                    + named(st) + ")", c, List.of());
+                }
             }
         }
     }

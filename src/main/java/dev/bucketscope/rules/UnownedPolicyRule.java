@@ -6,6 +6,7 @@ import dev.bucketscope.inventory.Component;
 import dev.bucketscope.policy.PolicyFile;
 import dev.bucketscope.source.Span;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,7 +20,8 @@ public final class UnownedPolicyRule implements InventoryRule {
     public void check(InventoryContext ctx) {
         Set<String> owned = new HashSet<>();
         for (Component c : ctx.inventory().components()) {
-            ctx.policyName(c).ifPresent(owned::add);
+            Optional<String> name = ctx.policyName(c);
+            if (name.isPresent()) owned.add(name.get());
         }
         for (InventoryContext.Linted f : ctx.policyFiles()) {
             if (owned.contains(f.file())) continue;

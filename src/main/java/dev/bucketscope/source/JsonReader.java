@@ -67,7 +67,12 @@ public final class JsonReader {
         }
     }
 
-    private static final ThreadLocal<Shared> SHARED = ThreadLocal.withInitial(Shared::new);
+    private static final ThreadLocal<Shared> SHARED = new ThreadLocal<>() { // not Shared::new: see PolicyRule
+        @Override
+        protected Shared initialValue() {
+            return new Shared();
+        }
+    };
 
     private JsonReader(String text, int lineOffset) {
         this.s = text;
