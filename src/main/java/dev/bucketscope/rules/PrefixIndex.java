@@ -3,6 +3,7 @@ package dev.bucketscope.rules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class PrefixIndex {
 
         PrefixIndex build() {
             String[] keys = byKey.keySet().toArray(new String[0]);
-            Arrays.sort(keys);
+            Arrays.sort(keys, Comparator.naturalOrder()); // TimSort, as the run's other sorts (see PolicySources)
             int[][] components = new int[keys.length][];
             for (int i = 0; i < keys.length; i++) {
                 List<Integer> list = byKey.get(keys[i]);

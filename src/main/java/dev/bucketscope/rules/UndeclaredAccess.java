@@ -87,7 +87,7 @@ final class UndeclaredAccess {
     private static String declared(BucketGrant b) {
         if (b.capabilities().isEmpty()) return "no capability on it";
         List<Capability> caps = new ArrayList<>(b.capabilities());
-        java.util.Collections.sort(caps);
+        caps.sort(java.util.Comparator.naturalOrder()); // TimSort, as the run's other sorts (see PolicySources)
         StringBuilder sb = new StringBuilder("only ");
         for (int i = 0; i < caps.size(); i++) sb.append(i == 0 ? "" : " and ").append(word(caps.get(i)));
         return sb.toString();
