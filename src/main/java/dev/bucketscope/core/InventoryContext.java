@@ -159,6 +159,11 @@ public final class InventoryContext {
         return credentials;
     }
 
+    /** The credentials file when it was read well enough to judge its keys (see {@link CredentialsFile#readable}). */
+    public Optional<CredentialsFile> readableCredentials() {
+        return credentials.isPresent() && credentials.get().readable() ? credentials : Optional.empty();
+    }
+
     /** What the component's policy grants, per bucket and capability (computed once per component). */
     public Optional<AccessMap> access(Component c) {
         // Asked per component by several rules: no capturing lambda (see PolicyRule).

@@ -16,7 +16,7 @@ public final class PlaintextSecretRule implements InventoryRule {
 
     @Override
     public void check(InventoryContext ctx) {
-        Optional<CredentialsFile> file = ctx.credentials().isPresent() && ctx.credentials().get().readable() ? ctx.credentials() : Optional.empty();
+        Optional<CredentialsFile> file = ctx.readableCredentials();
         Optional<Credentials> names = ctx.inventory().credentials();
         if (file.isEmpty() || names.isEmpty()) return;
         String unencrypted = file.get().sopsMetadata() ? ""

@@ -28,7 +28,7 @@ public final class SharedCredentialsRule implements InventoryRule {
         // compared with the earlier keys of equal hash only, not with all of them (2,000
         // components made 2 million comparisons).
         Map<Integer, List<Map.Entry<Component, CredentialsFile.Entry>>> keys = new HashMap<>();
-        Optional<CredentialsFile> creds = ctx.credentials().isPresent() && ctx.credentials().get().readable() ? ctx.credentials() : Optional.empty();
+        Optional<CredentialsFile> creds = ctx.readableCredentials();
         Optional<Credentials> names = ctx.inventory().credentials();
         for (Component c : ctx.inventory().components()) {
             Value user = c.user();
