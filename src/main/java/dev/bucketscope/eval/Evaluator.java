@@ -198,12 +198,7 @@ public final class Evaluator {
     }
 
     private Glob glob(String pattern) {
-        Glob g = globs.get(pattern);
-        if (g == null) {
-            g = Glob.of(pattern);
-            globs.put(pattern, g);
-        }
-        return g;
+        return Glob.of(pattern, globs);
     }
 
     /**

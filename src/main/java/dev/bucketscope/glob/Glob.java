@@ -1,6 +1,7 @@
 package dev.bucketscope.glob;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * An immutable compiled wildcard pattern, with the semantics of MinIO's {@code pkg/wildcard}
@@ -93,6 +94,20 @@ public final class Glob {
         if (pattern.isEmpty()) return false;
         for (int i = 0; i < pattern.length(); i++) if (pattern.charAt(i) != '*') return false;
         return true;
+    }
+
+    /**
+     * {@link #of}, compiled once per pattern in the caller's {@code compiled} map (a rule or an
+     * evaluator comparing the same few patterns many times). Get and put, not computeIfAbsent
+     * with a method reference: see dev.bucketscope.core.PolicyRule.
+     */
+    public static Glob of(String pattern, Map<String, Glob> compiled) {
+        Glob g = compiled.get(pattern);
+        if (g == null) {
+            g = of(pattern);
+            compiled.put(pattern, g);
+        }
+        return g;
     }
 
     /** A case-sensitive glob, as MinIO and RustFS match resources and actions. */

@@ -86,7 +86,7 @@ public final class CrossComponentAccessRule implements InventoryRule {
                 for (BucketNames.Reach r : reaches) {
                     if (grants.containsKey(r.statement())) continue;
                     String scope = other.scope().text();
-                    Optional<String> name = BucketNames.common(glob(globs, r.bucketPattern()), glob(globs, scope), own);
+                    Optional<String> name = BucketNames.common(Glob.of(r.bucketPattern(), globs), Glob.of(scope, globs), own);
                     if (name.isPresent()) {
                         ctx.report(file.get().file(), r.resource().span(), r.resource().pointer(), "'" + r.resource().text() + "' reaches "
                                 + other.id() + "'s scope '" + scope + "' (e.g. bucket '" + name.get() + "')", c, List.of());
@@ -122,16 +122,6 @@ public final class CrossComponentAccessRule implements InventoryRule {
             scopes.compatible(p, out);
         }
         return out;
-    }
-
-    /** The pattern compiled once per run (get and put, no method reference: see dev.bucketscope.core.PolicyRule). */
-    private static Glob glob(Map<String, Glob> globs, String pattern) {
-        Glob g = globs.get(pattern);
-        if (g == null) {
-            g = Glob.of(pattern);
-            globs.put(pattern, g);
-        }
-        return g;
     }
 
     /** Lower-cased text before the first wildcard (see {@link dev.bucketscope.glob.Glob#literalPrefix}). */
