@@ -107,11 +107,7 @@ public record InventoryPrescan(Optional<String> dialect, List<String> policies) 
 
     /** Whether the text from {@code from} on has no line terminator, which the regexes' '.' would not match. */
     private static boolean singleLine(String line, int from) {
-        for (int i = from; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return false;
-        }
-        return true;
+        return !SimplePattern.hasLineTerminator(line, from);
     }
 
     /** A plain or simply quoted scalar after "key:", without a trailing comment; empty when not that simple. */

@@ -263,10 +263,7 @@ final class SchemaSubset {
         Optional<String> s = string(instance);
         if (s.isEmpty()) return Verdict.VALID; // pattern asserts only on strings
         String text = s.get();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return Verdict.UNKNOWN;
-        }
+        if (SimplePattern.hasLineTerminator(text, 0)) return Verdict.UNKNOWN;
         Object compiled = patterns.get(p.value());
         if (compiled == null) {
             SimplePattern simple = SimplePattern.of(p.value());

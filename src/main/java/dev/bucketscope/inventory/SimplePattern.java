@@ -150,7 +150,19 @@ final class SimplePattern {
         return true;
     }
 
-    /** Whether the whole text matches (the caller has ruled out line terminators). */
+    /**
+     * Whether {@code text} holds, from {@code from} on, a char {@code java.util.regex} treats as a
+     * line terminator (its '.' does not match one, and its '$' matches before a final one).
+     */
+    static boolean hasLineTerminator(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return true;
+        }
+        return false;
+    }
+
+    /** Whether the whole text matches (the caller has ruled out line terminators: {@link #hasLineTerminator}). */
     boolean matches(String text) {
         int n = kind.length;
         long at = closure(1L);
