@@ -64,7 +64,9 @@ public final class CredentialsFile {
 
     /** True when the file carries SOPS metadata (a top-level {@code sops} mapping). */
     public boolean sopsMetadata() {
-        return root != null && root.get("sops").isPresent() && root.get("sops").get() instanceof Node.ObjectNode;
+        if (root == null) return false;
+        Optional<Node> sops = root.get("sops");
+        return sops.isPresent() && sops.get() instanceof Node.ObjectNode;
     }
 
     /** A key's entry: where it is, and facts about its value. */

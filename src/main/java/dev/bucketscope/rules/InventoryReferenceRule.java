@@ -6,6 +6,7 @@ import dev.bucketscope.inventory.AcceptedException;
 import dev.bucketscope.inventory.Component;
 import dev.bucketscope.inventory.Credentials;
 import dev.bucketscope.inventory.CredentialsFile;
+import dev.bucketscope.policy.PolicyFile;
 import dev.bucketscope.policy.Value;
 import java.util.Optional;
 
@@ -27,9 +28,10 @@ public final class InventoryReferenceRule implements InventoryRule {
             }
             Value policy = c.policy().get();
             Optional<String> problem = ctx.fileProblem(c.id());
+            Optional<PolicyFile> read = ctx.policy(c);
             if (problem.isPresent()) {
                 ctx.reportInventory(policy.span(), policy.pointer(), "policy '" + policy.text() + "' " + problem.get(), about);
-            } else if (ctx.policy(c).isEmpty() || ctx.policy(c).get().policy().isEmpty()) {
+            } else if (read.isEmpty() || read.get().policy().isEmpty()) {
                 ctx.reportInventory(policy.span(), policy.pointer(), "policy '" + policy.text()
                         + "' could not be read as a policy (invalid-json says why)", about);
             }
