@@ -8,6 +8,7 @@ import dev.bucketscope.inventory.Inventory;
 import dev.bucketscope.inventory.SchemaPasses;
 import dev.bucketscope.report.LintReport;
 import dev.bucketscope.rules.BuiltinRules;
+import dev.bucketscope.source.IsoDate;
 import dev.bucketscope.source.LineMap;
 import dev.bucketscope.source.SourceText;
 import java.io.IOException;
@@ -144,7 +145,7 @@ final class LintCommand implements Callable<Integer> {
     private LocalDate todayDate() throws UsageException {
         if (today == null) return LocalDate.now(ZoneOffset.UTC);
         try {
-            return LocalDate.parse(today);
+            return IsoDate.parse(today);
         } catch (DateTimeParseException e) {
             throw new UsageException("--today takes a date YYYY-MM-DD, not '" + today + "'");
         }

@@ -8,6 +8,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.bucketscope.dialect.Capability;
 import dev.bucketscope.policy.CanonicalForm;
 import dev.bucketscope.policy.Value;
+import dev.bucketscope.source.IsoDate;
 import dev.bucketscope.source.JsonReader;
 import dev.bucketscope.source.Node;
 import dev.bucketscope.source.Pointers;
@@ -256,7 +257,7 @@ public final class InventoryReader {
         Value expires = value(e.get("expires").orElseThrow());
         LocalDate date;
         try {
-            date = LocalDate.parse(expires.text());
+            date = IsoDate.parse(expires.text());
         } catch (DateTimeParseException ex) {
             problems.add(new Problem(Problem.Kind.SCHEMA, "expires '" + expires.text() + "' is not a date (YYYY-MM-DD)",
                     expires.span(), expires.pointer()));
