@@ -379,6 +379,16 @@ public final class PatternAlgebra {
             }
             remaining -= units;
         }
+
+        /**
+         * Spends what {@link PatternAlgebra#includes(Glob, Glob, Budget)} spends on two patterns of
+         * these byte lengths whose answer the search never needs (two different literals), and
+         * nothing once the budget is spent, as a caller that stops asking then would: for callers
+         * that answer such questions themselves and must leave the budget as asking would have.
+         */
+        public void spendAsAsked(int outerBytes, int innerBytes) {
+            if (remaining > 0) remaining -= (long) outerBytes + innerBytes + 1;
+        }
     }
 
     private static void check(Glob a, Glob b) {

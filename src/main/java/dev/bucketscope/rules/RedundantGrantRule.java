@@ -2,6 +2,7 @@ package dev.bucketscope.rules;
 
 import dev.bucketscope.core.PolicyContext;
 import dev.bucketscope.core.PolicyRule;
+import dev.bucketscope.dialect.ActionInfo;
 import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.glob.Glob;
 import dev.bucketscope.glob.PatternAlgebra;
@@ -25,6 +26,17 @@ import java.util.Set;
  * checked), and all pattern questions of a document share one work budget.
  */
 public final class RedundantGrantRule implements PolicyRule {
+    /** See {@link #distinctActions} and {@link #distinctLiterals}: false to compare every pair (for the test that compares both). */
+    private final boolean shortcuts;
+
+    public RedundantGrantRule() {
+        this(true);
+    }
+
+    RedundantGrantRule(boolean shortcuts) {
+        this.shortcuts = shortcuts;
+    }
+
     @Override
     public void check(PolicyContext ctx) {
         if (ctx.policy().isEmpty()) return;
@@ -36,10 +48,12 @@ public final class RedundantGrantRule implements PolicyRule {
             if (!StatementGrants.judged(st)) continue;
             List<Value> actions = st.actions();
             if (tooMany(ctx, actions, "Action")) continue;
-            // One value has nothing to be redundant with: most statements' names are not needed.
-            List<Set<String>> names = new ArrayList<>(actions.size());
-            if (actions.size() > 1) for (Value v : actions) names.add(StatementGrants.names(d, v.text()));
-            for (int i = 0; i < actions.size() && actions.size() > 1; i++) {
+            // One value has nothing to be redundant with, nor have values naming one action each,
+            // all different (the usual list): most statements' names are not needed.
+            boolean pairs = actions.size() > 1 && !(shortcuts && distinctActions(d, actions));
+            List<Set<String>> names = new ArrayList<>(pairs ? actions.size() : 0);
+            if (pairs) for (Value v : actions) names.add(StatementGrants.names(d, v.text()));
+            for (int i = 0; i < actions.size() && pairs; i++) {
                 Set<String> mine = names.get(i);
                 for (int j = 0; j < actions.size() && !mine.isEmpty(); j++) {
                     Set<String> theirs = names.get(j);
@@ -53,9 +67,10 @@ public final class RedundantGrantRule implements PolicyRule {
             }
             List<Value> resources = st.resources();
             if (tooMany(ctx, resources, "Resource")) continue;
-            List<Optional<Glob>> patterns = new ArrayList<>(resources.size());
-            if (resources.size() > 1) for (Value r : resources) patterns.add(StatementGrants.glob(d, r.text(), globs));
-            for (int i = 0; i < resources.size() && resources.size() > 1; i++) {
+            boolean compared = resources.size() > 1 && !(shortcuts && distinctLiterals(d, resources, budget));
+            List<Optional<Glob>> patterns = new ArrayList<>(compared ? resources.size() : 0);
+            if (compared) for (Value r : resources) patterns.add(StatementGrants.glob(d, r.text(), globs));
+            for (int i = 0; i < resources.size() && compared; i++) {
                 Optional<Glob> mine = patterns.get(i);
                 for (int j = 0; j < resources.size() && mine.isPresent(); j++) {
                     Optional<Glob> theirs = patterns.get(j);
@@ -97,6 +112,51 @@ public final class RedundantGrantRule implements PolicyRule {
                 break;
             }
         }
+    }
+
+    /**
+     * Whether each Action value names at most one action, and no two name the same one. Then no
+     * value's actions include another's (each is one action or none), so comparing them pairwise
+     * would find nothing: the statement's names are not made.
+     */
+    private static boolean distinctActions(Dialect d, List<Value> actions) {
+        ActionInfo[] seen = new ActionInfo[actions.size()];
+        for (int i = 0; i < actions.size(); i++) {
+            List<ActionInfo> expanded = d.expand(actions.get(i).text());
+            if (expanded.size() > 1) return false;
+            if (expanded.isEmpty()) continue;
+            ActionInfo a = expanded.get(0);
+            for (int j = 0; j < i; j++) if (seen[j] != null && seen[j].name().equals(a.name())) return false;
+            seen[i] = a;
+        }
+        return true;
+    }
+
+    /**
+     * Whether the Resource values are all different, ASCII and free of wildcards. Such a pattern
+     * matches only itself (its UTF-8 is its chars), so none includes another and comparing them
+     * pairwise would find nothing: they are not compiled, and the document's budget is charged
+     * what those comparisons would have cost, so that later questions get the same answers.
+     */
+    private static boolean distinctLiterals(Dialect d, List<Value> resources, PatternAlgebra.Budget budget) {
+        int[] lengths = new int[resources.size()];
+        for (int i = 0; i < resources.size(); i++) {
+            String v = resources.get(i).text();
+            for (int k = 0; k < v.length(); k++) {
+                char c = v.charAt(k);
+                if (c >= 0x80 || c == '*' || c == '?') return false;
+            }
+            for (int j = 0; j < i; j++) if (resources.get(j).text().equals(v)) return false;
+            Optional<String> p = StatementGrants.pattern(d, v);
+            lengths[i] = p.isPresent() ? p.get().length() : -1; // no pattern: never compared
+        }
+        // The questions the pairwise loop would ask, in its order: each value against each other.
+        for (int i = 0; i < lengths.length; i++) {
+            for (int j = 0; j < lengths.length && lengths[i] >= 0; j++) {
+                if (j != i && lengths[j] >= 0) budget.spendAsAsked(lengths[j], lengths[i]);
+            }
+        }
+        return true;
     }
 
     /** Reports once, on the first value, when an element has too many values to compare pairwise. */
