@@ -280,20 +280,23 @@ public final class LintRun {
         Set<String> names = new java.util.HashSet<>();
         Map<Path, Path> realOf = new HashMap<>();
         Map<Path, Path> realDirs = new HashMap<>();
-        for (String p : policies) {
-            Path given = dir.resolve(p).toAbsolutePath().normalize();
-            Path real;
-            try {
-                real = realPath(given, realDirs);
-                realOf.put(given, real);
-            } catch (IOException e) {
-                real = given; // read later, where its problem is reported
-            }
-            paths.add(real);
-            if (given.getFileName() != null) names.add(given.getFileName().toString());
-            if (real.getFileName() != null) names.add(real.getFileName().toString());
-        }
+        for (int i = 0; i < policies.size(); i++) want(dir, policies.get(i), paths, names, realOf, realDirs);
         return new Wanted(paths, names, realOf);
+    }
+
+    /** One policy for {@link #wanted}: a method C1 compiles, not the body of a loop run once (see {@link #componentPolicy}). */
+    private static void want(Path dir, String p, Set<Path> paths, Set<String> names, Map<Path, Path> realOf, Map<Path, Path> realDirs) {
+        Path given = dir.resolve(p).toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = realPath(given, realDirs);
+            realOf.put(given, real);
+        } catch (IOException e) {
+            real = given; // read later, where its problem is reported
+        }
+        paths.add(real);
+        if (given.getFileName() != null) names.add(given.getFileName().toString());
+        if (real.getFileName() != null) names.add(real.getFileName().toString());
     }
 
     /** The credentials file named by the inventory, or why it was not read. */
@@ -319,12 +322,8 @@ public final class LintRun {
         Map<String, Component> owners = new HashMap<>();
         Map<String, Node> roots = new HashMap<>();
         roots.put(inv.file(), inv.root());
-        for (Component c : inv.components()) {
-            String name = read.names().get(c.id());
-            if (name != null) owners.putIfAbsent(name, c);
-            PolicyFile f = policies.get(c.id());
-            if (f != null && f.policy().isPresent()) roots.put(f.policy().get().file(), f.policy().get().root());
-        }
+        List<Component> components = inv.components();
+        for (int i = 0; i < components.size(); i++) owner(components.get(i), read, owners, roots);
         Optional<CredentialsFile> credentials = credentialsRead.file();
         if (credentialsRead.problem().isPresent()) fileProblems.put(InventoryContext.CREDENTIALS, credentialsRead.problem().get());
         InventoryContext ctx = new InventoryContext(inv, policies, read.names(), jsonFiles, credentials, fileProblems, dialect, evaluator, o.today());
@@ -333,11 +332,8 @@ public final class LintRun {
         // Findings about other components would be dropped: rules need not look for them.
         if (focus.isPresent()) ctx.concernOnly(focus.get().components());
 
-        List<Finding> all = new ArrayList<>();
-        for (Finding f : policyFindings) {
-            Component owner = owners.get(f.location().file());
-            all.add(owner == null ? f : f.ofComponent(owner.id(), Optional.of(entryOf(ctx, owner))));
-        }
+        List<Finding> all = new ArrayList<>(policyFindings.size());
+        for (int i = 0; i < policyFindings.size(); i++) all.add(owned(ctx, owners, policyFindings.get(i)));
         for (Finding f : linter.lintInventory(ctx, false, roots)) all.add(withEntry(ctx, f, inv));
         Map<AcceptedException, InventoryContext.ExceptionUse> uses = new LinkedHashMap<>();
         all = applyExceptions(all, inv, policies, o.today(), uses);
@@ -439,6 +435,24 @@ public final class LintRun {
             if (given.contains(PolicySources.display(p, o.workingDir()))) components.add(c.id());
         }
         return Optional.of(new Focus(given, components));
+    }
+
+    /** A component's policy file, as its owner's name and as a root for fingerprints (a method: see {@link #owned}). */
+    private static void owner(Component c, ComponentPolicies read, Map<String, Component> owners, Map<String, Node> roots) {
+        String name = read.names().get(c.id());
+        if (name != null) owners.putIfAbsent(name, c);
+        PolicyFile f = read.read().get(c.id());
+        if (f != null && f.policy().isPresent()) roots.put(f.policy().get().file(), f.policy().get().root());
+    }
+
+    /**
+     * A policy finding with its owner, if a component owns its file. A method, not the body of
+     * the loop over every policy finding: that loop runs once, in the interpreter (see
+     * {@link #componentPolicy}), while this is compiled after its first hundred calls.
+     */
+    private static Finding owned(InventoryContext ctx, Map<String, Component> owners, Finding f) {
+        Component owner = owners.get(f.location().file());
+        return owner == null ? f : f.ofComponent(owner.id(), Optional.of(entryOf(ctx, owner)));
     }
 
     private static Finding.Related entryOf(InventoryContext ctx, Component c) {

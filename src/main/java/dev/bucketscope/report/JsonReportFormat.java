@@ -2,7 +2,6 @@ package dev.bucketscope.report;
 
 import dev.bucketscope.core.Finding;
 import dev.bucketscope.core.Location;
-import dev.bucketscope.core.Severity;
 
 /**
  * The versioned JSON report ({@code schemas/report.schema.json}). Bump {@link #SCHEMA_VERSION}
@@ -19,12 +18,13 @@ public final class JsonReportFormat {
         w.name("schemaVersion").value(SCHEMA_VERSION);
         w.name("tool").beginObject().name("name").value("bucketscope").name("version").value(report.toolVersion()).endObject();
         w.name("dialect").value(report.dialect());
+        LintReport.Counts counts = report.counts();
         w.name("summary").beginObject()
                 .name("files").value(report.files())
-                .name("error").value(report.count(Severity.ERROR))
-                .name("warning").value(report.count(Severity.WARNING))
-                .name("note").value(report.count(Severity.NOTE))
-                .name("suppressed").value(report.suppressed())
+                .name("error").value(counts.error())
+                .name("warning").value(counts.warning())
+                .name("note").value(counts.note())
+                .name("suppressed").value(counts.suppressed())
                 .endObject();
         w.name("findings").beginArray();
         for (Finding f : report.findings()) {

@@ -29,22 +29,41 @@ public record LintReport(String toolVersion, String dialect, int files, List<Fin
         this(toolVersion, dialect, files, findings, notices, List.of());
     }
 
-    // Loops, not streams: asked four times of every finding on the run's last, single-threaded
-    // stretch, where a stream pipeline (cold, with a capturing lambda) took 5 ms for 13,000.
+    /**
+     * The findings that count (not suppressed), by severity, and the suppressed ones: in one pass
+     * over every finding, on the run's last, single-threaded stretch. A loop, not a stream (cold,
+     * with a capturing lambda, a stream took 5 ms for 13,000); once, not per number: each pass of
+     * a loop run a few times stays in the interpreter, 1.5 ms for 18,000 findings.
+     */
+    public Counts counts() {
+        long error = 0;
+        long warning = 0;
+        long note = 0;
+        long suppressed = 0;
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (f.suppressed()) suppressed++;
+            else if (f.severity() == Severity.ERROR) error++;
+            else if (f.severity() == Severity.WARNING) warning++;
+            else if (f.severity() == Severity.NOTE) note++;
+        }
+        return new Counts(error, warning, note, suppressed);
+    }
+
+    /** See {@link #counts}. */
+    public record Counts(long error, long warning, long note, long suppressed) {
+        /** Findings of this severity that count (not suppressed). */
+        public long of(Severity s) {
+            return s == Severity.ERROR ? error : s == Severity.WARNING ? warning : s == Severity.NOTE ? note : 0;
+        }
+    }
 
     /** Findings of this severity that count (not suppressed). */
     public long count(Severity s) {
-        long n = 0;
-        for (int i = 0; i < findings.size(); i++) {
-            Finding f = findings.get(i);
-            if (!f.suppressed() && f.severity() == s) n++;
-        }
-        return n;
+        return counts().of(s);
     }
 
     public long suppressed() {
-        long n = 0;
-        for (int i = 0; i < findings.size(); i++) if (findings.get(i).suppressed()) n++;
-        return n;
+        return counts().suppressed();
     }
 }

@@ -1,7 +1,6 @@
 package dev.bucketscope.report;
 
 import dev.bucketscope.core.Finding;
-import dev.bucketscope.core.Severity;
 
 /**
  * A compact Markdown summary for {@code $GITHUB_STEP_SUMMARY} and pull-request comments: counts by
@@ -16,9 +15,10 @@ public final class MarkdownReportFormat {
     /** @param informationUri the tool's home page; rule docs are linked below it */
     public static String render(LintReport report, String informationUri) {
         StringBuilder sb = new StringBuilder("### bucketscope\n\n");
-        long errors = report.count(Severity.ERROR);
-        long warnings = report.count(Severity.WARNING);
-        long notes = report.count(Severity.NOTE);
+        LintReport.Counts counts = report.counts();
+        long errors = counts.error();
+        long warnings = counts.warning();
+        long notes = counts.note();
         if (report.findings().isEmpty()) {
             sb.append("No findings in ").append(plural(report.files(), "policy")).append(" (").append(report.dialect()).append(").\n");
         } else {

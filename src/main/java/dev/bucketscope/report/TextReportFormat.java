@@ -21,7 +21,8 @@ public final class TextReportFormat {
         // Sized for the usual line, so that 10,000 findings do not copy the report a dozen times.
         StringBuilder sb = new StringBuilder(256 + 160 * report.findings().size());
         for (String n : report.notices()) sb.append("bucketscope: ").append(n).append('\n');
-        if (report.suppressed() == report.findings().size()) return sb.toString();
+        LintReport.Counts counts = report.counts();
+        if (counts.suppressed() == report.findings().size()) return sb.toString();
         for (Finding f : report.findings()) {
             if (f.suppressed()) continue; // listed in JSON and SARIF; counted in the summary here
             line(sb, f, color);
@@ -29,7 +30,7 @@ public final class TextReportFormat {
             if (terminal) caret(sb, sourceLine.apply(f.location().file(), span.line()), span.line() == span.endLine()
                     ? span.endColumn() - span.column() : -1, span.column(), f.severity(), color);
         }
-        sb.append(summary(report)).append('\n');
+        sb.append(summary(report, counts)).append('\n');
         return sb.toString();
     }
 
@@ -54,9 +55,13 @@ public final class TextReportFormat {
     }
 
     static String summary(LintReport r) {
-        return plural(r.count(Severity.ERROR), "error") + ", " + plural(r.count(Severity.WARNING), "warning") + ", "
-                + plural(r.count(Severity.NOTE), "note") + " in " + plural(r.files(), "policy") + " (" + r.dialect() + ")"
-                + (r.suppressed() > 0 ? "; " + r.suppressed() + " suppressed" : "");
+        return summary(r, r.counts());
+    }
+
+    private static String summary(LintReport r, LintReport.Counts c) {
+        return plural(c.error(), "error") + ", " + plural(c.warning(), "warning") + ", "
+                + plural(c.note(), "note") + " in " + plural(r.files(), "policy") + " (" + r.dialect() + ")"
+                + (c.suppressed() > 0 ? "; " + c.suppressed() + " suppressed" : "");
     }
 
     private static String plural(long n, String word) {

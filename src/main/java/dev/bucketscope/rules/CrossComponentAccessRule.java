@@ -40,58 +40,68 @@ public final class CrossComponentAccessRule implements InventoryRule {
         }
         // A policy that reaches any bucket is compared with every component's scope: each pattern compiled once.
         Map<String, Glob> globs = new java.util.HashMap<>();
+        // One component, and one other component, at a time in methods C1 compiles: see UndeclaredAccess#component.
         for (Component c : components) {
-            if (!ctx.concerns(c)) continue;
-            Optional<PolicyFile> file = ctx.policy(c);
-            Optional<AccessMap> access = ctx.access(c);
-            if (file.isEmpty() || access.isEmpty()) continue;
-            // Per component, bucket and capability: no capturing lambdas (see dev.bucketscope.core.PolicyRule).
-            Set<String> own = new HashSet<>();
-            for (BucketGrant b : c.buckets()) own.add(b.name());
-            List<BucketNames.Reach> reaches = BucketNames.allowed(file.get().policy().orElseThrow(), ctx.dialect());
-            BitSet candidates = candidates(access.get(), reaches, bucketIndex, scopes, components.size());
-            for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-                Component other = components.get(i);
-                if (other == c) continue;
-                // statement -> bucket -> capabilities it grants there, in statement order
-                Map<Statement, Map<String, List<String>>> grants = new LinkedHashMap<>();
-                for (BucketGrant b : other.buckets()) {
-                    if (own.contains(b.name()) || !access.get().mayReach(b.name())) continue;
-                    for (Capability cap : CAPS) {
-                        Optional<AccessMap.Grant> g = access.get().granted(b.name(), cap);
-                        Optional<Statement> st = g.isPresent() ? g.get().outcome().statement() : Optional.empty();
-                        if (st.isEmpty()) continue;
-                        Map<String, List<String>> byBucket = grants.get(st.get());
-                        if (byBucket == null) grants.put(st.get(), byBucket = new LinkedHashMap<>());
-                        List<String> caps = byBucket.get(b.name());
-                        if (caps == null) byBucket.put(b.name(), caps = new ArrayList<>());
-                        caps.add(cap.name().toLowerCase(java.util.Locale.ROOT));
-                    }
-                }
-                for (Map.Entry<Statement, Map<String, List<String>>> grant : grants.entrySet()) {
-                    Statement st = grant.getKey();
-                    // buckets granted the same capabilities are named together
-                    Map<String, List<String>> byCaps = new LinkedHashMap<>();
-                    for (Map.Entry<String, List<String>> bucket : grant.getValue().entrySet()) {
-                        String caps = String.join(" and ", bucket.getValue());
-                        List<String> named = byCaps.get(caps);
-                        if (named == null) byCaps.put(caps, named = new ArrayList<>());
-                        named.add("'" + bucket.getKey() + "'");
-                    }
-                    List<String> parts = new ArrayList<>();
-                    for (Map.Entry<String, List<String>> e : byCaps.entrySet()) parts.add(e.getKey() + " on " + String.join(" and ", e.getValue()));
-                    ctx.report(file.get().file(), st.span(), st.pointer(), UndeclaredAccess.named(st) + " grants " + String.join(", ", parts)
-                            + " (declared by " + other.id() + ")", c, List.of());
-                }
-                for (BucketNames.Reach r : reaches) {
-                    if (grants.containsKey(r.statement())) continue;
-                    String scope = other.scope().text();
-                    Optional<String> name = BucketNames.common(Glob.of(r.bucketPattern(), globs), Glob.of(scope, globs), own);
-                    if (name.isPresent()) {
-                        ctx.report(file.get().file(), r.resource().span(), r.resource().pointer(), "'" + r.resource().text() + "' reaches "
-                                + other.id() + "'s scope '" + scope + "' (e.g. bucket '" + name.get() + "')", c, List.of());
-                    }
-                }
+            if (ctx.concerns(c)) component(ctx, c, components, bucketIndex, scopes, globs);
+        }
+    }
+
+    private static void component(InventoryContext ctx, Component c, List<Component> components, Index bucketIndex, Index scopes,
+                                  Map<String, Glob> globs) {
+        Optional<PolicyFile> file = ctx.policy(c);
+        Optional<AccessMap> access = ctx.access(c);
+        if (file.isEmpty() || access.isEmpty()) return;
+        // Per component, bucket and capability: no capturing lambdas (see dev.bucketscope.core.PolicyRule).
+        Set<String> own = new HashSet<>();
+        for (BucketGrant b : c.buckets()) own.add(b.name());
+        List<BucketNames.Reach> reaches = BucketNames.allowed(file.get().policy().orElseThrow(), ctx.dialect());
+        BitSet candidates = candidates(access.get(), reaches, bucketIndex, scopes, components.size());
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            Component other = components.get(i);
+            if (other != c) against(ctx, c, file.get(), access.get(), own, reaches, other, globs);
+        }
+    }
+
+    /** What {@code c}'s policy reaches of {@code other}'s buckets and scope. */
+    private static void against(InventoryContext ctx, Component c, PolicyFile file, AccessMap access, Set<String> own,
+                                List<BucketNames.Reach> reaches, Component other, Map<String, Glob> globs) {
+        // statement -> bucket -> capabilities it grants there, in statement order
+        Map<Statement, Map<String, List<String>>> grants = new LinkedHashMap<>();
+        for (BucketGrant b : other.buckets()) {
+            if (own.contains(b.name()) || !access.mayReach(b.name())) continue;
+            for (Capability cap : CAPS) {
+                Optional<AccessMap.Grant> g = access.granted(b.name(), cap);
+                Optional<Statement> st = g.isPresent() ? g.get().outcome().statement() : Optional.empty();
+                if (st.isEmpty()) continue;
+                Map<String, List<String>> byBucket = grants.get(st.get());
+                if (byBucket == null) grants.put(st.get(), byBucket = new LinkedHashMap<>());
+                List<String> caps = byBucket.get(b.name());
+                if (caps == null) byBucket.put(b.name(), caps = new ArrayList<>());
+                caps.add(cap.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        for (Map.Entry<Statement, Map<String, List<String>>> grant : grants.entrySet()) {
+            Statement st = grant.getKey();
+            // buckets granted the same capabilities are named together
+            Map<String, List<String>> byCaps = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> bucket : grant.getValue().entrySet()) {
+                String caps = String.join(" and ", bucket.getValue());
+                List<String> named = byCaps.get(caps);
+                if (named == null) byCaps.put(caps, named = new ArrayList<>());
+                named.add("'" + bucket.getKey() + "'");
+            }
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<String, List<String>> e : byCaps.entrySet()) parts.add(e.getKey() + " on " + String.join(" and ", e.getValue()));
+            ctx.report(file.file(), st.span(), st.pointer(), UndeclaredAccess.named(st) + " grants " + String.join(", ", parts)
+                    + " (declared by " + other.id() + ")", c, List.of());
+        }
+        for (BucketNames.Reach r : reaches) {
+            if (grants.containsKey(r.statement())) continue;
+            String scope = other.scope().text();
+            Optional<String> name = BucketNames.common(Glob.of(r.bucketPattern(), globs), Glob.of(scope, globs), own);
+            if (name.isPresent()) {
+                ctx.report(file.file(), r.resource().span(), r.resource().pointer(), "'" + r.resource().text() + "' reaches "
+                        + other.id() + "'s scope '" + scope + "' (e.g. bucket '" + name.get() + "')", c, List.of());
             }
         }
     }

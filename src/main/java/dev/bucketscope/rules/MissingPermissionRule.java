@@ -24,33 +24,37 @@ public final class MissingPermissionRule implements InventoryRule {
 
     @Override
     public void check(InventoryContext ctx) {
+        // One component at a time, in a method C1 compiles: see UndeclaredAccess#component.
         for (Component c : ctx.inventory().components()) {
-            if (!ctx.concerns(c)) continue;
-            Optional<PolicyFile> file = ctx.policy(c);
-            Optional<AccessMap> access = ctx.access(c);
-            if (file.isEmpty() || access.isEmpty()) continue;
-            for (BucketGrant b : c.buckets()) {
-                for (Capability cap : List.of(Capability.LIST, Capability.READ, Capability.WRITE, Capability.DELETE)) {
-                    if (!b.capabilities().contains(cap)) continue;
-                    Outcome whole = access.get().wholeBucket(b.name(), cap);
-                    if (whole.allowed()) continue;
-                    String head = c.id() + " declares " + UndeclaredAccess.word(cap) + " on '" + b.name() + "' but "
-                            + AccessMap.PRIMARY.get(cap) + " is ";
-                    List<Finding.Related> related = List.of();
-                    String why;
-                    if (whole.decision() == Decision.EXPLICIT_DENY && whole.statement().isPresent()) {
-                        Statement st = whole.statement().get();
-                        why = "denied (explicitly, by " + UndeclaredAccess.named(st) + " at " + file.get().file() + ":" + st.span().line() + ":"
-                                + st.span().column() + ")";
-                        related = List.of(ctx.related(file.get().file(), st.span(), st.pointer(), "the Deny statement"));
-                    } else {
-                        why = access.get().granted(b.name(), cap)
-                                .map(g -> "allowed only for keys like '" + g.key() + "' (by "
-                                        + g.outcome().statement().map(UndeclaredAccess::named).orElse("?") + ")")
-                                .orElse("denied (no statement allows it)");
-                    }
-                    ctx.report(ctx.inventory().file(), b.bucket().span(), b.bucket().pointer(), head + why, c, related);
+            if (ctx.concerns(c)) component(ctx, c);
+        }
+    }
+
+    private static void component(InventoryContext ctx, Component c) {
+        Optional<PolicyFile> file = ctx.policy(c);
+        Optional<AccessMap> access = ctx.access(c);
+        if (file.isEmpty() || access.isEmpty()) return;
+        for (BucketGrant b : c.buckets()) {
+            for (Capability cap : List.of(Capability.LIST, Capability.READ, Capability.WRITE, Capability.DELETE)) {
+                if (!b.capabilities().contains(cap)) continue;
+                Outcome whole = access.get().wholeBucket(b.name(), cap);
+                if (whole.allowed()) continue;
+                String head = c.id() + " declares " + UndeclaredAccess.word(cap) + " on '" + b.name() + "' but "
+                        + AccessMap.PRIMARY.get(cap) + " is ";
+                List<Finding.Related> related = List.of();
+                String why;
+                if (whole.decision() == Decision.EXPLICIT_DENY && whole.statement().isPresent()) {
+                    Statement st = whole.statement().get();
+                    why = "denied (explicitly, by " + UndeclaredAccess.named(st) + " at " + file.get().file() + ":" + st.span().line() + ":"
+                            + st.span().column() + ")";
+                    related = List.of(ctx.related(file.get().file(), st.span(), st.pointer(), "the Deny statement"));
+                } else {
+                    why = access.get().granted(b.name(), cap)
+                            .map(g -> "allowed only for keys like '" + g.key() + "' (by "
+                                    + g.outcome().statement().map(UndeclaredAccess::named).orElse("?") + ")")
+                            .orElse("denied (no statement allows it)");
                 }
+                ctx.report(ctx.inventory().file(), b.bucket().span(), b.bucket().pointer(), head + why, c, related);
             }
         }
     }

@@ -16,19 +16,23 @@ public final class ScopeDriftRule implements InventoryRule {
 
     @Override
     public void check(InventoryContext ctx) {
+        // One component at a time, in a method C1 compiles: see UndeclaredAccess#component.
         for (Component c : ctx.inventory().components()) {
-            if (!ctx.concerns(c)) continue;
-            Optional<PolicyFile> file = ctx.policy(c);
-            if (file.isEmpty() || file.get().policy().isEmpty()) continue;
-            String scope = c.scope().text();
-            for (BucketNames.Reach r : BucketNames.allowed(file.get().policy().get(), ctx.dialect())) {
-                Optional<String> name = BucketNames.outside(scope, r.bucketPattern()); // no capturing lambda: see PolicyRule
-                if (name.isEmpty()) continue;
-                ctx.report(file.get().file(), r.resource().span(), r.resource().pointer(),
-                        "'" + r.resource().text() + "' also matches bucket '" + name.get() + "', outside " + c.id()
-                                + "'s scope '" + scope + "'" + (c.scopeDefaulted() ? " (the default, <name>-*)" : ""),
-                        c, List.of());
-            }
+            if (ctx.concerns(c)) component(ctx, c);
+        }
+    }
+
+    private static void component(InventoryContext ctx, Component c) {
+        Optional<PolicyFile> file = ctx.policy(c);
+        if (file.isEmpty() || file.get().policy().isEmpty()) return;
+        String scope = c.scope().text();
+        for (BucketNames.Reach r : BucketNames.allowed(file.get().policy().get(), ctx.dialect())) {
+            Optional<String> name = BucketNames.outside(scope, r.bucketPattern()); // no capturing lambda: see PolicyRule
+            if (name.isEmpty()) continue;
+            ctx.report(file.get().file(), r.resource().span(), r.resource().pointer(),
+                    "'" + r.resource().text() + "' also matches bucket '" + name.get() + "', outside " + c.id()
+                            + "'s scope '" + scope + "'" + (c.scopeDefaulted() ? " (the default, <name>-*)" : ""),
+                    c, List.of());
         }
     }
 }

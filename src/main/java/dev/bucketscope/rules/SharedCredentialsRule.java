@@ -30,37 +30,42 @@ public final class SharedCredentialsRule implements InventoryRule {
         Map<Integer, List<Map.Entry<Component, CredentialsFile.Entry>>> keys = new HashMap<>();
         Optional<CredentialsFile> creds = ctx.readableCredentials();
         Optional<Credentials> names = ctx.inventory().credentials();
-        for (Component c : ctx.inventory().components()) {
-            Value user = c.user();
-            Component first = users.putIfAbsent(user.text(), c);
-            if (first != null) {
-                ctx.reportInventory(user.span(), user.pointer(), "component '" + c.id() + "' uses user '" + user.text()
-                        + "'" + (user.pointer().endsWith("/user") ? "" : " (its default)") + ", as does component '"
-                        + first.id() + "': one service account per application", Optional.of(c));
-            }
-            if (c.policy().isPresent()) {
-                Value policy = c.policy().get();
-                String file = ctx.policyName(c).orElse(policy.text());
-                Component owner = policies.putIfAbsent(file, c);
-                if (owner != null) {
-                    ctx.reportInventory(policy.span(), policy.pointer(), "component '" + c.id() + "' shares policy '"
-                            + policy.text() + "' with component '" + owner.id() + "': one policy per application", Optional.of(c));
-                }
-            }
-            if (creds.isEmpty() || names.isEmpty()) continue;
-            Optional<CredentialsFile.Entry> key = creds.get().find(Credentials.keyNames(names.get().accessKeyTemplate(), c.id()));
-            if (key.isEmpty()) continue;
-            List<Map.Entry<Component, CredentialsFile.Entry>> sameHash = keys.get(key.get().valueHash());
-            if (sameHash == null) keys.put(key.get().valueHash(), sameHash = new ArrayList<>());
-            for (Map.Entry<Component, CredentialsFile.Entry> earlier : sameHash) {
-                if (!creds.get().sameValue(earlier.getValue(), key.get())) continue;
-                ctx.report(creds.get().file(), key.get().valueSpan(), key.get().pointer(), earlier.getValue().key() + " and "
-                        + key.get().key() + " hold the same value: components '" + earlier.getKey().id() + "' and '" + c.id()
-                        + "' share an access key", c, List.of(ctx.related(creds.get().file(), earlier.getValue().valueSpan(),
-                        earlier.getValue().pointer(), earlier.getValue().key() + " of component '" + earlier.getKey().id() + "'")));
-                break;
-            }
-            sameHash.add(Map.entry(c, key.get()));
+        // One component at a time, in a method C1 compiles: see UndeclaredAccess#component.
+        for (Component c : ctx.inventory().components()) component(ctx, c, users, policies, keys, creds, names);
+    }
+
+    private static void component(InventoryContext ctx, Component c, Map<String, Component> users, Map<String, Component> policies,
+                                  Map<Integer, List<Map.Entry<Component, CredentialsFile.Entry>>> keys, Optional<CredentialsFile> creds,
+                                  Optional<Credentials> names) {
+        Value user = c.user();
+        Component first = users.putIfAbsent(user.text(), c);
+        if (first != null) {
+            ctx.reportInventory(user.span(), user.pointer(), "component '" + c.id() + "' uses user '" + user.text()
+                    + "'" + (user.pointer().endsWith("/user") ? "" : " (its default)") + ", as does component '"
+                    + first.id() + "': one service account per application", Optional.of(c));
         }
+        if (c.policy().isPresent()) {
+            Value policy = c.policy().get();
+            String file = ctx.policyName(c).orElse(policy.text());
+            Component owner = policies.putIfAbsent(file, c);
+            if (owner != null) {
+                ctx.reportInventory(policy.span(), policy.pointer(), "component '" + c.id() + "' shares policy '"
+                        + policy.text() + "' with component '" + owner.id() + "': one policy per application", Optional.of(c));
+            }
+        }
+        if (creds.isEmpty() || names.isEmpty()) return;
+        Optional<CredentialsFile.Entry> key = creds.get().find(Credentials.keyNames(names.get().accessKeyTemplate(), c.id()));
+        if (key.isEmpty()) return;
+        List<Map.Entry<Component, CredentialsFile.Entry>> sameHash = keys.get(key.get().valueHash());
+        if (sameHash == null) keys.put(key.get().valueHash(), sameHash = new ArrayList<>());
+        for (Map.Entry<Component, CredentialsFile.Entry> earlier : sameHash) {
+            if (!creds.get().sameValue(earlier.getValue(), key.get())) continue;
+            ctx.report(creds.get().file(), key.get().valueSpan(), key.get().pointer(), earlier.getValue().key() + " and "
+                    + key.get().key() + " hold the same value: components '" + earlier.getKey().id() + "' and '" + c.id()
+                    + "' share an access key", c, List.of(ctx.related(creds.get().file(), earlier.getValue().valueSpan(),
+                    earlier.getValue().pointer(), earlier.getValue().key() + " of component '" + earlier.getKey().id() + "'")));
+            break;
+        }
+        sameHash.add(Map.entry(c, key.get()));
     }
 }
