@@ -1,18 +1,15 @@
 package dev.bucketscope.core;
 
+import dev.bucketscope.source.OwnJar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
-import java.util.zip.ZipEntry;
 
 /**
  * Reads rule documentation from the classpath ({@code rules/<id>.md}, packaged from the
@@ -33,8 +30,7 @@ public final class RuleDocs {
     }
 
     public static RuleMeta load(String id) {
-        JarFile jar = OwnJar.FILE;
-        try (InputStream in = jar != null ? open(jar, id) : RuleDocs.class.getResourceAsStream("/rules/" + id + ".md")) {
+        try (InputStream in = OwnJar.open("rules/" + id + ".md")) {
             if (in == null) throw new DocException("rules/" + id + ".md is missing");
             return parse(id, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -44,31 +40,7 @@ public final class RuleDocs {
 
     /** The rule's doc in {@code jar}, or null when the jar has none. */
     static InputStream open(JarFile jar, String id) throws IOException {
-        ZipEntry entry = jar.getEntry("rules/" + id + ".md");
-        return entry == null ? null : jar.getInputStream(entry);
-    }
-
-    /**
-     * The jar this class was loaded from, read directly: every run builds the catalogue, and
-     * {@code getResourceAsStream} costs ~0.5 ms per doc at start-up (a URL and a jar connection
-     * each, 17 of a commit hook's ~250 ms for 35 docs, profiled), an entry of an open jar a
-     * tenth of that. The JDK shares the jar's central directory with the class loader's copy, so
-     * opening it reads nothing again. Null when the classes come from a folder (tests, IDEs):
-     * resources are read the usual way there.
-     */
-    private static final class OwnJar {
-        static final JarFile FILE = open();
-
-        private static JarFile open() {
-            try {
-                CodeSource source = RuleDocs.class.getProtectionDomain().getCodeSource();
-                if (source == null || source.getLocation() == null) return null;
-                Path path = Path.of(source.getLocation().toURI());
-                return Files.isRegularFile(path) ? new JarFile(path.toFile(), false) : null;
-            } catch (Exception e) { // an odd location (URISyntaxException) or jar: read as resources instead
-                return null;
-            }
-        }
+        return OwnJar.open(jar, "rules/" + id + ".md");
     }
 
     public static RuleMeta parse(String id, String text) {

@@ -1,5 +1,6 @@
 package dev.bucketscope.dialect;
 
+import dev.bucketscope.source.OwnJar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,12 @@ final class TsvTable {
 
     static TsvTable resource(String name, int required, String... header) {
         String path = "/dialects/" + name;
-        InputStream in = TsvTable.class.getResourceAsStream(path);
+        InputStream in;
+        try {
+            in = OwnJar.open("dialects/" + name); // from the open jar: see OwnJar
+        } catch (IOException e) {
+            throw new DataFileException(path, "cannot be read: " + e.getMessage());
+        }
         if (in == null) {
             throw new DataFileException(path, "missing from the class path");
         }
