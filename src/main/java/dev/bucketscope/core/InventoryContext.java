@@ -2,6 +2,7 @@ package dev.bucketscope.core;
 
 import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.eval.AccessMap;
+import dev.bucketscope.eval.BucketNames;
 import dev.bucketscope.eval.Evaluator;
 import dev.bucketscope.inventory.AcceptedException;
 import dev.bucketscope.inventory.Component;
@@ -33,6 +34,7 @@ public final class InventoryContext {
     private final Evaluator evaluator;
     private final LocalDate today;
     private final Map<String, AccessMap> access = new HashMap<>();
+    private final Map<String, List<BucketNames.Reach>> allowed = new HashMap<>();
     private final List<Report> reports = new ArrayList<>();
     private final Map<String, String> fileProblems;
     private Set<String> concerned; // null: every component
@@ -174,6 +176,21 @@ public final class InventoryContext {
         AccessMap made = new AccessMap(evaluator, List.of(file.policy().get()));
         access.put(c.id(), made);
         return Optional.of(made);
+    }
+
+    /**
+     * The Allow Resource values of the component's policy with their bucket patterns
+     * ({@link BucketNames#allowed}), made once per component: scope-drift, undeclared-bucket and
+     * cross-component-access each ask for every component. Empty when its policy was not read.
+     */
+    public List<BucketNames.Reach> allowedBuckets(Component c) {
+        List<BucketNames.Reach> known = allowed.get(c.id());
+        if (known != null) return known;
+        PolicyFile file = policies.get(c.id());
+        if (file == null || file.policy().isEmpty()) return List.of();
+        List<BucketNames.Reach> made = List.copyOf(BucketNames.allowed(file.policy().get(), dialect));
+        allowed.put(c.id(), made);
+        return made;
     }
 
     /** How each exception was used; filled in before rules that judge exceptions run. */

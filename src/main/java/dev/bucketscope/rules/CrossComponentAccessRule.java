@@ -54,7 +54,7 @@ public final class CrossComponentAccessRule implements InventoryRule {
         // Per component, bucket and capability: no capturing lambdas (see dev.bucketscope.core.PolicyRule).
         Set<String> own = new HashSet<>();
         for (BucketGrant b : c.buckets()) own.add(b.name());
-        List<BucketNames.Reach> reaches = BucketNames.allowed(file.get().policy().orElseThrow(), ctx.dialect());
+        List<BucketNames.Reach> reaches = ctx.allowedBuckets(c);
         BitSet candidates = candidates(access.get(), reaches, bucketIndex, scopes, components.size());
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Component other = components.get(i);

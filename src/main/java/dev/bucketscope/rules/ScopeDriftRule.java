@@ -26,7 +26,7 @@ public final class ScopeDriftRule implements InventoryRule {
         Optional<PolicyFile> file = ctx.policy(c);
         if (file.isEmpty() || file.get().policy().isEmpty()) return;
         String scope = c.scope().text();
-        for (BucketNames.Reach r : BucketNames.allowed(file.get().policy().get(), ctx.dialect())) {
+        for (BucketNames.Reach r : ctx.allowedBuckets(c)) {
             Optional<String> name = BucketNames.outside(scope, r.bucketPattern()); // no capturing lambda: see PolicyRule
             if (name.isEmpty()) continue;
             ctx.report(file.get().file(), r.resource().span(), r.resource().pointer(),

@@ -33,7 +33,7 @@ public final class UndeclaredBucketRule implements InventoryRule {
         Set<String> declared = new HashSet<>();
         for (BucketGrant b : c.buckets()) declared.add(b.name());
         String scope = c.scope().text();
-        for (BucketNames.Reach r : BucketNames.allowed(file.get().policy().get(), ctx.dialect())) {
+        for (BucketNames.Reach r : ctx.allowedBuckets(c)) {
             Optional<String> name = BucketNames.common(r.bucketPattern(), scope, declared);
             if (name.isEmpty()) continue;
             String v = "'" + r.resource().text() + "'";
