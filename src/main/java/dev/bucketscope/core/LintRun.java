@@ -219,8 +219,18 @@ public final class LintRun {
         public void accept(Loaded l) {
             files += l.documents();
             linted.addAll(l.linted());
-            if (l.kept() != null) byPath.put(l.real(), l.kept());
+            if (l.kept() != null) keep(l.real(), l.kept());
             findings.addAll(l.findings());
+        }
+
+        /**
+         * Two files that are one (a link beside its target) give the component the document
+         * found under the greater display path, whichever the walk found first: files come in the
+         * file system's order (see PolicySources), and the document's name is in its findings.
+         */
+        private void keep(Path real, PolicyFile doc) {
+            PolicyFile known = byPath.get(real);
+            if (known == null || known.file().compareTo(doc.file()) < 0) byPath.put(real, doc);
         }
     }
 

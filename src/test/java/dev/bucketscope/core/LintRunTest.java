@@ -195,6 +195,39 @@ class LintRunTest {
      * about every component. Inventory rules skip the other components, so this also checks that
      * skipping them loses nothing and that identities (fingerprints) do not depend on them.
      */
+    /**
+     * Files come in the order they are given or listed (PolicySources), which is the file
+     * system's: the findings must not depend on it, not even which of two paths to one file
+     * (here through a linked folder) the component's findings name.
+     */
+    @Test
+    void findingsDoNotDependOnTheOrderFilesAreFound() throws Exception {
+        Files.createDirectories(dir.resolve("policies"));
+        Files.writeString(dir.resolve("policies/loki-storage.json"), STAR_POLICY);
+        Files.writeString(dir.resolve("policies/other.json"), "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"s3:GetObject\",\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::*\"]}]}");
+        Files.createSymbolicLink(dir.resolve("mirror"), dir.resolve("policies"));
+        Files.writeString(dir.resolve("bucketscope.yaml"), INVENTORY);
+        java.util.function.Function<List<Path>, List<Finding>> lint = paths -> {
+            try {
+                return LintRun.run(new LintRun.Options(paths, dir, Optional.of(Path.of("bucketscope.yaml")), Optional.empty(), Map.of(),
+                        LocalDate.of(2026, 6, 1), Set.of(), "baseline.json"), new RuleCatalog(BuiltinRules.all())).findings();
+            } catch (LintRun.ConfigException e) {
+                throw new AssertionError(e);
+            }
+        };
+        List<Path> given = List.of(Path.of("mirror/loki-storage.json"), Path.of("policies/other.json"), Path.of("policies/loki-storage.json"));
+        List<Finding> forward = lint.apply(given);
+        List<Finding> backward = lint.apply(List.of(given.get(2), given.get(1), given.get(0)));
+        assertEquals(forward, backward);
+        // The component's document is the one under the greater display path, whichever came first.
+        assertTrue(forward.stream().anyMatch(f -> f.ruleId().equals("undeclared-write") && f.location().file().equals("policies/loki-storage.json")),
+                forward.toString());
+        assertTrue(forward.stream().noneMatch(f -> f.ruleId().equals("undeclared-write") && f.location().file().startsWith("mirror/")),
+                forward.toString());
+        assertEquals(lint.apply(List.of(Path.of("."))), lint.apply(List.of(Path.of("."))));
+    }
+
     @Test
     void aCommitHookReportsWhatAWholeRunReportsAboutItsFiles() throws Exception {
         Files.createDirectories(dir.resolve("policies"));
