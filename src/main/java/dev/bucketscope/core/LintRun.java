@@ -142,7 +142,7 @@ public final class LintRun {
             }
         }
         findings = baseline(findings, o);
-        findings.sort(Finding.ORDER);
+        Parallel.sort(findings, Finding.ORDER);
         Timings.mark("baseline and sort");
         Map<String, Severity> effective = new LinkedHashMap<>();
         for (RuleCatalog.Entry e : catalog.entries()) effective.put(e.meta().id(), linter.severityOf(e));

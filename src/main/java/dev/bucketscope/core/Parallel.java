@@ -2,6 +2,8 @@ package dev.bucketscope.core;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -87,6 +90,45 @@ final class Parallel {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
+        }
+    }
+
+    /** Lists from this size are sorted on two threads (below it a thread costs more than it saves). */
+    private static final int SORT_IN_TWO_FROM = 4_096;
+
+    /**
+     * Sorts {@code list} as {@code list.sort(order)} does (stably, so the result is the same),
+     * a long list's two halves on two threads, then merged. A whole repository's findings are
+     * sorted on the run's last, single-threaded stretch: 18,000 of them in 15–40 ms, in the file
+     * system's order of files (see PolicySources), where half of that on each core is enough.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> void sort(List<T> list, Comparator<? super T> order) {
+        int n = list.size();
+        if (n < SORT_IN_TWO_FROM || Runtime.getRuntime().availableProcessors() < 2) {
+            list.sort(order);
+            return;
+        }
+        Object[] a = list.toArray();
+        int mid = n / 2;
+        FutureTask<Void> left = new FutureTask<>(new RangeSort<>((T[]) a, 0, mid, order), null);
+        daemon("bucketscope-sort").execute(left);
+        Arrays.sort((T[]) a, mid, n, order);
+        take(left);
+        // Stable: on a tie the left half's element, which came first, goes first.
+        int i = 0;
+        int j = mid;
+        for (int k = 0; k < n; k++) {
+            T next = j >= n || i < mid && order.compare((T) a[j], (T) a[i]) >= 0 ? (T) a[i++] : (T) a[j++];
+            list.set(k, next);
+        }
+    }
+
+    /** One half of {@link #sort}'s array (a class, not a lambda: see PolicyRule). */
+    private record RangeSort<T>(T[] a, int from, int to, Comparator<? super T> order) implements Runnable {
+        @Override
+        public void run() {
+            Arrays.sort(a, from, to, order);
         }
     }
 

@@ -36,6 +36,33 @@ class ParallelTest {
         if (Runtime.getRuntime().availableProcessors() > 1) assertEquals(Set.of("bucketscope-lint"), workers);
     }
 
+    /** Long lists are sorted in two halves on two threads: the result must be List.sort's, ties in their order. */
+    @Test
+    void sortsAsListSortDoesStablyWhateverTheLength() {
+        java.util.Random r = new java.util.Random(5);
+        java.util.Comparator<int[]> byKey = new java.util.Comparator<>() {
+            @Override
+            public int compare(int[] a, int[] b) {
+                return Integer.compare(a[0], b[0]);
+            }
+        };
+        for (int n : new int[] {0, 1, 2, 4_095, 4_096, 4_097, 10_000, 18_001}) {
+            for (int keys : new int[] {1, 3, 50, 1_000_000}) {
+                List<int[]> items = new ArrayList<>();
+                for (int i = 0; i < n; i++) items.add(new int[] {r.nextInt(keys), i}); // few keys: many ties
+                List<int[]> expected = new ArrayList<>(items);
+                expected.sort(byKey);
+                List<int[]> actual = new ArrayList<>(items);
+                Parallel.sort(actual, byKey);
+                List<String> e = new ArrayList<>();
+                for (int[] x : expected) e.add(x[0] + "/" + x[1]);
+                List<String> a = new ArrayList<>();
+                for (int[] x : actual) a.add(x[0] + "/" + x[1]);
+                assertEquals(e, a, n + " items, " + keys + " keys");
+            }
+        }
+    }
+
     @Test
     void aShortListRunsOnTheCallingThread() {
         List<String> threads = new ArrayList<>();
