@@ -51,19 +51,5 @@ public record LintReport(String toolVersion, String dialect, int files, List<Fin
     }
 
     /** See {@link #counts}. */
-    public record Counts(long error, long warning, long note, long suppressed) {
-        /** Findings of this severity that count (not suppressed). */
-        public long of(Severity s) {
-            return s == Severity.ERROR ? error : s == Severity.WARNING ? warning : s == Severity.NOTE ? note : 0;
-        }
-    }
-
-    /** Findings of this severity that count (not suppressed). */
-    public long count(Severity s) {
-        return counts().of(s);
-    }
-
-    public long suppressed() {
-        return counts().suppressed();
-    }
+    public record Counts(long error, long warning, long note, long suppressed) {}
 }

@@ -54,10 +54,6 @@ public final class TextReportFormat {
         sb.append("  ").append(" ".repeat(Math.max(0, column - 1))).append(paint("^" + "~".repeat(Math.max(0, w - 1)), s, color)).append('\n');
     }
 
-    static String summary(LintReport r) {
-        return summary(r, r.counts());
-    }
-
     private static String summary(LintReport r, LintReport.Counts c) {
         return plural(c.error(), "error") + ", " + plural(c.warning(), "warning") + ", "
                 + plural(c.note(), "note") + " in " + plural(r.files(), "policy") + " (" + r.dialect() + ")"
