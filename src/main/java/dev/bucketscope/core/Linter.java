@@ -140,6 +140,7 @@ public final class Linter {
         };
     }
 
+    /** A report of an inventory or probe rule as a finding, with its identity and the severity it may have. */
     private static Finding finding(RuleCatalog.Entry e, Severity severity, InventoryContext.Report r, Fingerprints fingerprints,
                                    Map<String, Node> roots) {
         String component = r.component().isPresent() ? r.component().get().id() : "";
@@ -167,13 +168,8 @@ public final class Linter {
             if (severity == Severity.OFF || !(e.rule() instanceof ProbeRule rule)) continue;
             int before = ctx.reports().size();
             rule.check(ctx);
-            for (InventoryContext.Report r : ctx.reports().subList(before, ctx.reports().size())) {
-                String component = r.component().isPresent() ? r.component().get().id() : "";
-                Location l = r.location();
-                String fp = fingerprints.of(e.meta().id(), l.file(), component, Optional.ofNullable(roots.get(l.file())),
-                        l.pointer(), r.message());
-                findings.add(new Finding(e.meta().id(), severity, l, r.message(), r.related(), fp, component, Optional.empty()));
-            }
+            List<InventoryContext.Report> reports = ctx.reports();
+            for (int k = before; k < reports.size(); k++) findings.add(finding(e, severity, reports.get(k), fingerprints, roots));
         }
         findings.sort(Finding.ORDER);
         return findings;
