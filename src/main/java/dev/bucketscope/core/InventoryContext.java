@@ -4,6 +4,7 @@ import dev.bucketscope.dialect.Dialect;
 import dev.bucketscope.eval.AccessMap;
 import dev.bucketscope.eval.BucketNames;
 import dev.bucketscope.eval.Evaluator;
+import dev.bucketscope.glob.Glob;
 import dev.bucketscope.inventory.AcceptedException;
 import dev.bucketscope.inventory.Component;
 import dev.bucketscope.inventory.CredentialsFile;
@@ -35,6 +36,7 @@ public final class InventoryContext {
     private final LocalDate today;
     private final Map<String, AccessMap> access = new HashMap<>();
     private final Map<String, List<BucketNames.Reach>> allowed = new HashMap<>();
+    private final Map<String, Glob> globs = new HashMap<>();
     private final List<Report> reports = new ArrayList<>();
     private final Map<String, String> fileProblems;
     private Set<String> concerned; // null: every component
@@ -191,6 +193,24 @@ public final class InventoryContext {
         List<BucketNames.Reach> made = List.copyOf(BucketNames.allowed(file.policy().get(), dialect));
         allowed.put(c.id(), made);
         return made;
+    }
+
+    /**
+     * Forgets what was made for this component ({@link #access}, {@link #allowedBuckets}): the
+     * engine calls it once every component rule has checked the component, so that the maps die
+     * young rather than live through the phase's collections.
+     */
+    void forget(Component c) {
+        access.remove(c.id());
+        allowed.remove(c.id());
+    }
+
+    /**
+     * The pattern compiled once for this context (a rule comparing every component's policy with
+     * the same few scopes); like the evaluator, a context's globs belong to one thread.
+     */
+    public Glob glob(String pattern) {
+        return Glob.of(pattern, globs);
     }
 
     /** How each exception was used; filled in before rules that judge exceptions run. */

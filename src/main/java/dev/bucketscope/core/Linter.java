@@ -86,6 +86,8 @@ public final class Linter {
     /**
      * The inventory rules, in one of two phases: before exceptions are applied (every rule but
      * those that judge exceptions) or after (those alone, with {@link InventoryContext#exceptionUses()} set).
+     * Findings come in catalogue order, each rule's in the order it reported them (a
+     * {@link ComponentRule}'s: component by component, in inventory order), whatever the threads.
      *
      * @param roots the parsed tree of each file findings may point into, for their identities
      */
@@ -95,49 +97,188 @@ public final class Linter {
             if (severityOf(e) == Severity.OFF || !(e.rule() instanceof InventoryRule rule)) continue;
             if (rule.judgesExceptions() == judgingExceptions) rules.add(e);
         }
-        List<List<Finding>> byRule = new ArrayList<>(java.util.Collections.nCopies(rules.size(), List.of()));
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        // Each thread takes the next rule not yet taken, with its own context (evaluator, access
-        // maps, reports) and identities; every rule's findings depend on that rule alone, so the
-        // result is the same whichever thread ran it. Small inventories stay on this thread.
-        Runnable worker = workerFor(ctx, rules, byRule, next, roots);
-        if (rules.size() > 1 && ctx.inventory().components().size() >= PARALLEL_FROM_COMPONENTS
+        List<Component> concerned = new ArrayList<>();
+        for (Component c : ctx.inventory().components()) if (ctx.concerns(c)) concerned.add(c);
+        InventoryWork work = new InventoryWork(this, rules, concerned, roots);
+        // Two threads take work items (a whole rule, or a run of components for every component
+        // rule) as they come free, each with its own context (evaluator, access maps, reports)
+        // and identities; every finding depends on its rule and component alone, so the result is
+        // the same whichever thread made it. Small inventories stay on this thread.
+        if (work.items() > 1 && ctx.inventory().components().size() >= PARALLEL_FROM_COMPONENTS
                 && Runtime.getRuntime().availableProcessors() > 1) {
-            java.util.concurrent.FutureTask<Void> other = new java.util.concurrent.FutureTask<>(workerFor(ctx.fork(), rules, byRule, next, roots), null);
+            java.util.concurrent.FutureTask<Void> other = new java.util.concurrent.FutureTask<>(work.worker(ctx.fork()), null);
             Parallel.daemon("bucketscope-inventory-rules").execute(other);
-            worker.run();
+            work.prepare(ctx);
+            work.worker(ctx).run();
             Parallel.take(other);
         } else {
-            worker.run();
+            work.prepare(ctx);
+            work.worker(ctx).run();
         }
-        List<Finding> findings = new ArrayList<>();
-        for (List<Finding> f : byRule) findings.addAll(f);
+        List<Finding> findings = work.findings();
+        Timings.mark("inventory rules");
         return findings;
     }
 
     /** Inventories from this size have their rules run on two threads (below it a thread costs more than it saves). */
     private static final int PARALLEL_FROM_COMPONENTS = 64;
 
-    private Runnable workerFor(InventoryContext ctx, List<RuleCatalog.Entry> rules, List<List<Finding>> byRule,
-                               java.util.concurrent.atomic.AtomicInteger next, Map<String, Node> roots) {
-        return () -> {
-            Fingerprints fingerprints = new Fingerprints(this.fingerprints);
-            for (int i = next.getAndIncrement(); i < rules.size(); i = next.getAndIncrement()) {
-                RuleCatalog.Entry e = rules.get(i);
-                Severity severity = severityOf(e);
-                int before = ctx.reports().size();
-                ((InventoryRule) e.rule()).check(ctx);
-                List<InventoryContext.Report> reports = ctx.reports();
-                List<Finding> findings = new ArrayList<>(reports.size() - before);
-                // Each report in a method C1 compiles: a rule's reports (8,000 for unowned-policy on a
-                // large repository) were turns of a loop run once per rule, left to the interpreter.
-                for (int k = before; k < reports.size(); k++) findings.add(finding(e, severity, reports.get(k), fingerprints, roots));
-                synchronized (byRule) {
-                    byRule.set(i, findings);
-                }
-                Timings.mark("rule " + e.meta().id() + " (" + findings.size() + " findings)");
+    /**
+     * One phase of inventory rules as work items for {@link #lintInventory}: first each rule that
+     * is not a {@link ComponentRule}, whole; then runs of {@link #SHARE} components, each checked
+     * by every component rule before the next (so that the component's access map, made by the
+     * first rule that asks, serves the others, and is dropped after the last).
+     */
+    private static final class InventoryWork {
+        /** Components per work item: small enough for both threads to end together, large enough that handing out costs nothing. */
+        private static final int SHARE = 16;
+        private final Linter linter;
+        private final List<RuleCatalog.Entry> rules;
+        private final List<Component> components;
+        private final Map<String, Node> roots;
+        /** Indexes in {@code rules}: the rules run whole, and the component rules. */
+        private final int[] whole;
+        private final int[] perComponent;
+        private final int shares;
+        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        /** What each component rule prepared; chunks wait for it, whole rules need not. */
+        private final Object[] prepared;
+        private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+        private volatile RuntimeException preparing;
+        /** Findings of each whole rule (by its index in {@code rules}), and of each share by component rule. */
+        private final List<List<Finding>> byRule;
+        private final List<Finding>[][] byShare;
+        /** Nanoseconds each rule took, summed over threads (only when timings are on). */
+        private final long[] nanos;
+
+        @SuppressWarnings("unchecked")
+        InventoryWork(Linter linter, List<RuleCatalog.Entry> rules, List<Component> components, Map<String, Node> roots) {
+            this.linter = linter;
+            this.rules = rules;
+            this.components = components;
+            this.roots = roots;
+            int n = 0;
+            for (RuleCatalog.Entry e : rules) if (e.rule() instanceof ComponentRule) n++;
+            perComponent = new int[n];
+            whole = new int[rules.size() - n];
+            for (int i = 0, w = 0, c = 0; i < rules.size(); i++) {
+                if (rules.get(i).rule() instanceof ComponentRule) perComponent[c++] = i;
+                else whole[w++] = i;
             }
-        };
+            shares = n == 0 ? 0 : (components.size() + SHARE - 1) / SHARE;
+            prepared = new Object[rules.size()];
+            byRule = new ArrayList<>(java.util.Collections.nCopies(rules.size(), List.of()));
+            byShare = new List[shares][n];
+            nanos = new long[rules.size()];
+        }
+
+        int items() {
+            return whole.length + shares;
+        }
+
+        /** What the component rules need of the whole inventory, made before any share is checked. */
+        void prepare(InventoryContext ctx) {
+            try {
+                for (int i : perComponent) prepared[i] = ((ComponentRule<?>) rules.get(i).rule()).prepare(ctx);
+            } catch (RuntimeException e) {
+                preparing = e;
+                throw e;
+            } finally {
+                ready.countDown();
+            }
+        }
+
+        Runnable worker(InventoryContext ctx) {
+            return new Worker(this, ctx);
+        }
+
+        /** A class, not a lambda: see PolicyRule. */
+        private record Worker(InventoryWork work, InventoryContext ctx) implements Runnable {
+            @Override
+            public void run() {
+                Fingerprints fingerprints = new Fingerprints(work.linter.fingerprints);
+                for (int item = work.next.getAndIncrement(); item < work.items(); item = work.next.getAndIncrement()) {
+                    if (item < work.whole.length) work.whole(ctx, work.whole[item], fingerprints);
+                    else work.share(ctx, item - work.whole.length, fingerprints);
+                }
+            }
+        }
+
+        private void whole(InventoryContext ctx, int i, Fingerprints fingerprints) {
+            long start = Timings.on() ? System.nanoTime() : 0;
+            RuleCatalog.Entry e = rules.get(i);
+            int before = ctx.reports().size();
+            ((InventoryRule) e.rule()).check(ctx);
+            List<Finding> findings = findings(ctx, e, before, fingerprints);
+            synchronized (this) {
+                byRule.set(i, findings);
+                if (start != 0) nanos[i] += System.nanoTime() - start;
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void share(InventoryContext ctx, int s, Fingerprints fingerprints) {
+            await();
+            boolean timed = Timings.on();
+            long[] took = new long[perComponent.length];
+            List<Finding>[] out = new List[perComponent.length];
+            for (int k = 0; k < perComponent.length; k++) out[k] = new ArrayList<>();
+            int end = Math.min(components.size(), (s + 1) * SHARE);
+            for (int ci = s * SHARE; ci < end; ci++) {
+                Component c = components.get(ci);
+                for (int k = 0; k < perComponent.length; k++) {
+                    long start = timed ? System.nanoTime() : 0;
+                    RuleCatalog.Entry e = rules.get(perComponent[k]);
+                    int before = ctx.reports().size();
+                    ((ComponentRule<Object>) e.rule()).check(ctx, c, prepared[perComponent[k]]);
+                    out[k].addAll(findings(ctx, e, before, fingerprints));
+                    if (timed) took[k] += System.nanoTime() - start;
+                }
+                ctx.forget(c); // its access map and patterns die young: no later rule asks for them
+            }
+            synchronized (this) {
+                byShare[s] = out;
+                for (int k = 0; k < perComponent.length; k++) nanos[perComponent[k]] += took[k];
+            }
+        }
+
+        /** The reports a rule added to this thread's context since {@code before}, as findings. */
+        private List<Finding> findings(InventoryContext ctx, RuleCatalog.Entry e, int before, Fingerprints fingerprints) {
+            Severity severity = linter.severityOf(e);
+            List<InventoryContext.Report> reports = ctx.reports();
+            List<Finding> findings = new ArrayList<>(reports.size() - before);
+            // Each report in a method C1 compiles: a rule's reports (8,000 for unowned-policy on a
+            // large repository) were turns of a loop run once per rule, left to the interpreter.
+            for (int k = before; k < reports.size(); k++) findings.add(finding(e, severity, reports.get(k), fingerprints, roots));
+            return findings;
+        }
+
+        private void await() {
+            try {
+                ready.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the inventory rules were prepared", e);
+            }
+            if (preparing != null) throw preparing;
+        }
+
+        /** Every finding, in catalogue order; each component rule's share by share. */
+        synchronized List<Finding> findings() {
+            List<Finding> out = new ArrayList<>();
+            int k = 0;
+            for (int i = 0; i < rules.size(); i++) {
+                int before = out.size();
+                if (k < perComponent.length && perComponent[k] == i) {
+                    for (int s = 0; s < shares; s++) out.addAll(byShare[s][k]);
+                    k++;
+                } else {
+                    out.addAll(byRule.get(i));
+                }
+                Timings.took("rule " + rules.get(i).meta().id() + " (" + (out.size() - before) + " findings)", nanos[i]);
+            }
+            return out;
+        }
     }
 
     /** A report of an inventory or probe rule as a finding, with its identity and the severity it may have. */

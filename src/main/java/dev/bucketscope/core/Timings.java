@@ -43,6 +43,20 @@ public final class Timings {
         last[0] = now;
     }
 
+    /** Whether timings are on: a caller that times work itself (summed over threads) asks first. */
+    public static boolean on() {
+        return ON;
+    }
+
+    /**
+     * Records work measured by the caller (summed over threads, say) without ending this
+     * thread's current phase; "at" is now.
+     */
+    public static void took(String phase, long nanos) {
+        if (!ON) return;
+        print(System.err, phase, nanos, System.nanoTime() - ORIGIN);
+    }
+
     private static synchronized void print(PrintStream err, String phase, long nanos, long sinceStart) {
         err.printf(Locale.ROOT, "bucketscope: timing %-28s %8.1f ms (at %8.1f ms)%n", phase, nanos / 1e6, sinceStart / 1e6);
     }

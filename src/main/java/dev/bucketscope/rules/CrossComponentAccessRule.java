@@ -1,7 +1,7 @@
 package dev.bucketscope.rules;
 
+import dev.bucketscope.core.ComponentRule;
 import dev.bucketscope.core.InventoryContext;
-import dev.bucketscope.core.InventoryRule;
 import dev.bucketscope.dialect.Capability;
 import dev.bucketscope.eval.AccessMap;
 import dev.bucketscope.eval.BucketNames;
@@ -25,46 +25,46 @@ import java.util.Set;
  * Resource values whose bucket pattern meets the other's scope where that statement was not
  * already reported for that component. Buckets the component declares itself are its own business.
  */
-public final class CrossComponentAccessRule implements InventoryRule {
+public final class CrossComponentAccessRule implements ComponentRule<CrossComponentAccessRule.Indexes> {
     private static final List<Capability> CAPS = List.of(Capability.LIST, Capability.READ, Capability.WRITE, Capability.DELETE);
 
+    /** Every component's buckets and scope, by literal prefix: which components a policy can concern (see {@link #candidates}). */
+    record Indexes(Index buckets, Index scopes) {}
+
     @Override
-    public void check(InventoryContext ctx) {
+    public Indexes prepare(InventoryContext ctx) {
         List<Component> components = ctx.inventory().components();
-        Index bucketIndex = new Index();
-        Index scopes = new Index();
+        Index.Builder buckets = new Index.Builder();
+        Index.Builder scopes = new Index.Builder();
         for (int i = 0; i < components.size(); i++) {
             Component c = components.get(i);
-            for (BucketGrant b : c.buckets()) bucketIndex.add(b.name(), i);
+            for (BucketGrant b : c.buckets()) buckets.add(b.name(), i);
             scopes.add(literalPrefix(c.scope().text()), i);
         }
-        // A policy that reaches any bucket is compared with every component's scope: each pattern compiled once.
-        Map<String, Glob> globs = new java.util.HashMap<>();
-        // One component, and one other component, at a time in methods C1 compiles: see UndeclaredAccess#component.
-        for (Component c : components) {
-            if (ctx.concerns(c)) component(ctx, c, components, bucketIndex, scopes, globs);
-        }
+        return new Indexes(buckets.build(), scopes.build());
     }
 
-    private static void component(InventoryContext ctx, Component c, List<Component> components, Index bucketIndex, Index scopes,
-                                  Map<String, Glob> globs) {
+    @Override
+    public void check(InventoryContext ctx, Component c, Indexes indexes) {
         Optional<PolicyFile> file = ctx.policy(c);
         Optional<AccessMap> access = ctx.access(c);
         if (file.isEmpty() || access.isEmpty()) return;
+        List<Component> components = ctx.inventory().components();
         // Per component, bucket and capability: no capturing lambdas (see dev.bucketscope.core.PolicyRule).
         Set<String> own = new HashSet<>();
         for (BucketGrant b : c.buckets()) own.add(b.name());
         List<BucketNames.Reach> reaches = ctx.allowedBuckets(c);
-        BitSet candidates = candidates(access.get(), reaches, bucketIndex, scopes, components.size());
+        BitSet candidates = candidates(access.get(), reaches, indexes, components.size());
+        // One other component at a time, in a method C1 compiles: see UndeclaredAccess#component.
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Component other = components.get(i);
-            if (other != c) against(ctx, c, file.get(), access.get(), own, reaches, other, globs);
+            if (other != c) against(ctx, c, file.get(), access.get(), own, reaches, other);
         }
     }
 
     /** What {@code c}'s policy reaches of {@code other}'s buckets and scope. */
     private static void against(InventoryContext ctx, Component c, PolicyFile file, AccessMap access, Set<String> own,
-                                List<BucketNames.Reach> reaches, Component other, Map<String, Glob> globs) {
+                                List<BucketNames.Reach> reaches, Component other) {
         // statement -> bucket -> capabilities it grants there, in statement order
         Map<Statement, Map<String, List<String>>> grants = new LinkedHashMap<>();
         for (BucketGrant b : other.buckets()) {
@@ -98,7 +98,7 @@ public final class CrossComponentAccessRule implements InventoryRule {
         for (BucketNames.Reach r : reaches) {
             if (grants.containsKey(r.statement())) continue;
             String scope = other.scope().text();
-            Optional<String> name = BucketNames.common(Glob.of(r.bucketPattern(), globs), Glob.of(scope, globs), own);
+            Optional<String> name = BucketNames.common(ctx.glob(r.bucketPattern()), ctx.glob(scope), own);
             if (name.isPresent()) {
                 ctx.report(file.file(), r.resource().span(), r.resource().pointer(), "'" + r.resource().text() + "' reaches "
                         + other.id() + "'s scope '" + scope + "' (e.g. bucket '" + name.get() + "')", c, List.of());
@@ -114,22 +114,23 @@ public final class CrossComponentAccessRule implements InventoryRule {
      * its own prefix is compared with a few components, not all of them; a policy that may reach
      * any bucket is compared with all.
      */
-    private static BitSet candidates(AccessMap access, List<BucketNames.Reach> reaches, Index buckets, Index scopes, int n) {
+    private static BitSet candidates(AccessMap access, List<BucketNames.Reach> reaches, Indexes indexes, int n) {
         BitSet out = new BitSet(n);
         List<String> prefixes = access.reachPrefixes();
         if (prefixes == null) {
             out.set(0, n);
             return out;
         }
-        for (int i = 0; i < buckets.odd.size(); i++) out.set(buckets.odd.get(i));
-        for (String p : prefixes) buckets.compatible(p, out);
+        Index buckets = indexes.buckets();
+        for (int i = 0; i < buckets.odd.length; i++) out.set(buckets.odd[i]);
+        for (String p : prefixes) buckets.index.compatible(p, out);
         for (BucketNames.Reach r : reaches) {
             String p = literalPrefix(r.bucketPattern());
             if (p.isEmpty()) {
                 out.set(0, n);
                 return out;
             }
-            scopes.compatible(p, out);
+            indexes.scopes().index.compatible(p, out);
         }
         return out;
     }
@@ -141,23 +142,24 @@ public final class CrossComponentAccessRule implements InventoryRule {
         return pattern.substring(0, end).toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Component indexes by lower-cased key (a bucket name or a scope's literal prefix). */
-    private static final class Index {
-        private final PrefixIndex.Builder builder = new PrefixIndex.Builder();
-        private PrefixIndex index;
-        final List<Integer> odd = new ArrayList<>();
+    /** Component indexes by lower-cased key (a bucket name or a scope's literal prefix); only read once built. */
+    record Index(PrefixIndex index, int[] odd) {
+        static final class Builder {
+            private final PrefixIndex.Builder builder = new PrefixIndex.Builder();
+            private final List<Integer> odd = new ArrayList<>();
 
-        void add(String key, int component) {
-            String k = key.toLowerCase(java.util.Locale.ROOT);
-            // Names AccessMap.mayReach cannot judge by prefix are always candidates.
-            if (!AccessMap.judgedByPrefix(k)) odd.add(component);
-            builder.add(k, component);
-        }
+            void add(String key, int component) {
+                String k = key.toLowerCase(java.util.Locale.ROOT);
+                // Names AccessMap.mayReach cannot judge by prefix are always candidates.
+                if (!AccessMap.judgedByPrefix(k)) odd.add(component);
+                builder.add(k, component);
+            }
 
-        /** Adds the components whose key is a prefix of {@code prefix} or starts with it. */
-        void compatible(String prefix, BitSet out) {
-            if (index == null) index = builder.build();
-            index.compatible(prefix, out);
+            Index build() {
+                int[] o = new int[odd.size()];
+                for (int i = 0; i < o.length; i++) o[i] = odd.get(i);
+                return new Index(builder.build(), o);
+            }
         }
     }
 }

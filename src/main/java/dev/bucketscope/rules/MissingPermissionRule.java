@@ -1,8 +1,8 @@
 package dev.bucketscope.rules;
 
+import dev.bucketscope.core.ComponentRule;
 import dev.bucketscope.core.Finding;
 import dev.bucketscope.core.InventoryContext;
-import dev.bucketscope.core.InventoryRule;
 import dev.bucketscope.dialect.Capability;
 import dev.bucketscope.eval.AccessMap;
 import dev.bucketscope.eval.Decision;
@@ -20,17 +20,10 @@ import java.util.Optional;
  * the application will get AccessDenied. A component whose policy could not be read is
  * inventory-reference's business.
  */
-public final class MissingPermissionRule implements InventoryRule {
+public final class MissingPermissionRule implements ComponentRule<Void> {
 
     @Override
-    public void check(InventoryContext ctx) {
-        // One component at a time, in a method C1 compiles: see UndeclaredAccess#component.
-        for (Component c : ctx.inventory().components()) {
-            if (ctx.concerns(c)) component(ctx, c);
-        }
-    }
-
-    private static void component(InventoryContext ctx, Component c) {
+    public void check(InventoryContext ctx, Component c, Void unused) {
         Optional<PolicyFile> file = ctx.policy(c);
         Optional<AccessMap> access = ctx.access(c);
         if (file.isEmpty() || access.isEmpty()) return;

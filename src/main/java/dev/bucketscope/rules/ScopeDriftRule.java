@@ -1,7 +1,7 @@
 package dev.bucketscope.rules;
 
+import dev.bucketscope.core.ComponentRule;
 import dev.bucketscope.core.InventoryContext;
-import dev.bucketscope.core.InventoryRule;
 import dev.bucketscope.eval.BucketNames;
 import dev.bucketscope.inventory.Component;
 import dev.bucketscope.policy.PolicyFile;
@@ -12,17 +12,10 @@ import java.util.Optional;
  * Reports Allow Resource values of a component's policy whose bucket part can match a bucket name
  * outside the component's scope, decided exactly with the pattern algebra and quoting such a name.
  */
-public final class ScopeDriftRule implements InventoryRule {
+public final class ScopeDriftRule implements ComponentRule<Void> {
 
     @Override
-    public void check(InventoryContext ctx) {
-        // One component at a time, in a method C1 compiles: see UndeclaredAccess#component.
-        for (Component c : ctx.inventory().components()) {
-            if (ctx.concerns(c)) component(ctx, c);
-        }
-    }
-
-    private static void component(InventoryContext ctx, Component c) {
+    public void check(InventoryContext ctx, Component c, Void unused) {
         Optional<PolicyFile> file = ctx.policy(c);
         if (file.isEmpty() || file.get().policy().isEmpty()) return;
         String scope = c.scope().text();

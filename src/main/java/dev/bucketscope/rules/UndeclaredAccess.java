@@ -23,21 +23,11 @@ import java.util.Optional;
 final class UndeclaredAccess {
     private UndeclaredAccess() {}
 
-    /** Reports each capability of {@code caps} granted but not declared, and undeclared management actions if asked. */
-    static void report(InventoryContext ctx, List<Capability> caps, boolean management) {
-        for (Component c : ctx.inventory().components()) {
-            if (ctx.concerns(c)) component(ctx, c, caps, management);
-        }
-    }
-
     /**
-     * One component's findings. A method rather than the body of {@link #report}'s loop: that
-     * loop runs once per rule, so C1 never compiled it (it compiles a loop in place only after
-     * 30,000 turns with the launcher's flags) and 2,000 components' worth of it ran in the
-     * interpreter, while this is compiled after its first hundred calls. The other inventory
-     * rules' passes over the components are split the same way.
+     * Reports each capability of {@code caps} granted on {@code c}'s buckets but not declared, and
+     * undeclared management actions if asked.
      */
-    private static void component(InventoryContext ctx, Component c, List<Capability> caps, boolean management) {
+    static void component(InventoryContext ctx, Component c, List<Capability> caps, boolean management) {
         Optional<PolicyFile> file = ctx.policy(c);
         Optional<AccessMap> access = ctx.access(c);
         if (file.isEmpty() || access.isEmpty()) return;

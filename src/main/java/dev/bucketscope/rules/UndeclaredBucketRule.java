@@ -1,7 +1,7 @@
 package dev.bucketscope.rules;
 
+import dev.bucketscope.core.ComponentRule;
 import dev.bucketscope.core.InventoryContext;
-import dev.bucketscope.core.InventoryRule;
 import dev.bucketscope.eval.BucketNames;
 import dev.bucketscope.glob.Glob;
 import dev.bucketscope.inventory.BucketGrant;
@@ -17,17 +17,10 @@ import java.util.Set;
  * inventory does not list for it, quoting such a name: a bucket the application uses, or could
  * create, that nobody declared.
  */
-public final class UndeclaredBucketRule implements InventoryRule {
+public final class UndeclaredBucketRule implements ComponentRule<Void> {
 
     @Override
-    public void check(InventoryContext ctx) {
-        // One component at a time, in a method C1 compiles: see UndeclaredAccess#component.
-        for (Component c : ctx.inventory().components()) {
-            if (ctx.concerns(c)) component(ctx, c);
-        }
-    }
-
-    private static void component(InventoryContext ctx, Component c) {
+    public void check(InventoryContext ctx, Component c, Void unused) {
         Optional<PolicyFile> file = ctx.policy(c);
         if (file.isEmpty() || file.get().policy().isEmpty()) return;
         Set<String> declared = new HashSet<>();

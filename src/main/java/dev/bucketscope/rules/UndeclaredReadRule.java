@@ -1,18 +1,20 @@
 package dev.bucketscope.rules;
 
+import dev.bucketscope.core.ComponentRule;
 import dev.bucketscope.core.InventoryContext;
-import dev.bucketscope.core.InventoryRule;
 import dev.bucketscope.dialect.Capability;
+import dev.bucketscope.inventory.Component;
 import java.util.List;
 
 /**
  * Reports list (s3:ListBucket) or read (s3:GetObject) granted on a component's declared bucket that
  * does not declare it, on the statement that grants it (see {@link UndeclaredAccess}).
  */
-public final class UndeclaredReadRule implements InventoryRule {
+public final class UndeclaredReadRule implements ComponentRule<Void> {
+    private static final List<Capability> CAPS = List.of(Capability.LIST, Capability.READ);
 
     @Override
-    public void check(InventoryContext ctx) {
-        UndeclaredAccess.report(ctx, List.of(Capability.LIST, Capability.READ), false);
+    public void check(InventoryContext ctx, Component c, Void unused) {
+        UndeclaredAccess.component(ctx, c, CAPS, false);
     }
 }
