@@ -116,7 +116,7 @@ public final class Linter {
             work.worker(ctx).run();
         }
         List<Finding> findings = work.findings();
-        Timings.mark("inventory rules");
+        Timings.mark(judgingExceptions ? "rules judging exceptions" : "inventory rules");
         return findings;
     }
 
