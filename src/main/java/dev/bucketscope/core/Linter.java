@@ -104,17 +104,16 @@ public final class Linter {
         // rule) as they come free, each with its own context (evaluator, access maps, reports)
         // and identities; every finding depends on its rule and component alone, so the result is
         // the same whichever thread made it. Small inventories stay on this thread.
+        java.util.concurrent.FutureTask<Void> other = null;
         if (work.items() > 1 && ctx.inventory().components().size() >= PARALLEL_FROM_COMPONENTS
                 && Runtime.getRuntime().availableProcessors() > 1) {
-            java.util.concurrent.FutureTask<Void> other = new java.util.concurrent.FutureTask<>(work.worker(ctx.fork()), null);
+            // started first: it takes the rules run whole while this thread prepares
+            other = new java.util.concurrent.FutureTask<>(work.worker(ctx.fork()), null);
             Parallel.daemon("bucketscope-inventory-rules").execute(other);
-            work.prepare(ctx);
-            work.worker(ctx).run();
-            Parallel.take(other);
-        } else {
-            work.prepare(ctx);
-            work.worker(ctx).run();
         }
+        work.prepare(ctx);
+        work.worker(ctx).run();
+        if (other != null) Parallel.take(other);
         List<Finding> findings = work.findings();
         Timings.mark(judgingExceptions ? "rules judging exceptions" : "inventory rules");
         return findings;

@@ -3,8 +3,10 @@ package dev.bucketscope.inventory;
 import dev.bucketscope.policy.Value;
 import dev.bucketscope.source.FrozenList;
 import dev.bucketscope.source.Span;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An application as the inventory declares it. Defaulted values ({@code user}, {@code scope}) are
@@ -23,5 +25,12 @@ public record Component(Value name, Span span, String pointer, Optional<Value> n
 
     public String id() {
         return name.text();
+    }
+
+    /** The names of the buckets it declares (a new set each call). */
+    public Set<String> bucketNames() {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < buckets.size(); i++) names.add(buckets.get(i).name());
+        return names;
     }
 }

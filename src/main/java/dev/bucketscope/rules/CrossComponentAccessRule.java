@@ -12,7 +12,6 @@ import dev.bucketscope.policy.PolicyFile;
 import dev.bucketscope.policy.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +50,10 @@ public final class CrossComponentAccessRule implements ComponentRule<CrossCompon
         if (file.isEmpty() || access.isEmpty()) return;
         List<Component> components = ctx.inventory().components();
         // Per component, bucket and capability: no capturing lambdas (see dev.bucketscope.core.PolicyRule).
-        Set<String> own = new HashSet<>();
-        for (BucketGrant b : c.buckets()) own.add(b.name());
+        Set<String> own = c.bucketNames();
         List<BucketNames.Reach> reaches = ctx.allowedBuckets(c);
         BitSet candidates = candidates(access.get(), reaches, indexes, components.size());
-        // One other component at a time, in a method C1 compiles: see UndeclaredAccess#component.
+        // One other component at a time, in a method C1 compiles: see dev.bucketscope.core.ComponentRule.
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Component other = components.get(i);
             if (other != c) against(ctx, c, file.get(), access.get(), own, reaches, other);

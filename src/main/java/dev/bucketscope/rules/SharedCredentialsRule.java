@@ -30,7 +30,7 @@ public final class SharedCredentialsRule implements InventoryRule {
         Map<Integer, List<Map.Entry<Component, CredentialsFile.Entry>>> keys = new HashMap<>();
         Optional<CredentialsFile> creds = ctx.readableCredentials();
         Optional<Credentials> names = ctx.inventory().credentials();
-        // One component at a time, in a method C1 compiles: see UndeclaredAccess#component.
+        // One component at a time, in a method C1 compiles: see dev.bucketscope.core.ComponentRule.
         for (Component c : ctx.inventory().components()) component(ctx, c, users, policies, keys, creds, names);
     }
 

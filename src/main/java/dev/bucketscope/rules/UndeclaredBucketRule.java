@@ -4,10 +4,8 @@ import dev.bucketscope.core.ComponentRule;
 import dev.bucketscope.core.InventoryContext;
 import dev.bucketscope.eval.BucketNames;
 import dev.bucketscope.glob.Glob;
-import dev.bucketscope.inventory.BucketGrant;
 import dev.bucketscope.inventory.Component;
 import dev.bucketscope.policy.PolicyFile;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,8 +21,7 @@ public final class UndeclaredBucketRule implements ComponentRule<Void> {
     public void check(InventoryContext ctx, Component c, Void unused) {
         Optional<PolicyFile> file = ctx.policy(c);
         if (file.isEmpty() || file.get().policy().isEmpty()) return;
-        Set<String> declared = new HashSet<>();
-        for (BucketGrant b : c.buckets()) declared.add(b.name());
+        Set<String> declared = c.bucketNames();
         String scope = c.scope().text();
         for (BucketNames.Reach r : ctx.allowedBuckets(c)) {
             Optional<String> name = BucketNames.common(r.bucketPattern(), scope, declared);

@@ -26,7 +26,7 @@ public final class UnownedPolicyRule implements InventoryRule {
         }
         String message = "no component in " + ctx.inventory().file() + " owns this policy: declare the component it belongs to, or remove the file";
         List<InventoryContext.Linted> files = ctx.policyFiles();
-        // Each file in a method C1 compiles (10,000 turns of a loop run once stay interpreted): see UndeclaredAccess#component.
+        // Each file in a method C1 compiles (10,000 turns of a loop run once stay interpreted): see dev.bucketscope.core.ComponentRule.
         for (int i = 0; i < files.size(); i++) file(ctx, files.get(i), owned, message);
     }
 
