@@ -23,7 +23,15 @@ record VersionRange(boolean empty, RustfsVersion from, RustfsVersion until) {
         }
         RustfsVersion from = null;
         RustfsVersion until = null;
-        for (String part : t.split(" +")) {
+        // Split on runs of spaces by hand: String.split(" +") compiles a regular expression.
+        java.util.List<String> parts = new java.util.ArrayList<>(2);
+        for (int i = 0; i < t.length(); ) {
+            int end = t.indexOf(' ', i);
+            if (end < 0) end = t.length();
+            if (end > i) parts.add(t.substring(i, end));
+            i = end + 1;
+        }
+        for (String part : parts) {
             if (part.startsWith(">=") && from == null && until == null) {
                 from = RustfsVersion.parse(part.substring(2)).orElse(null);
                 if (from == null) {
