@@ -4,15 +4,12 @@ import dev.bucketscope.core.PolicyContext;
 import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.ActionInfo;
 import dev.bucketscope.dialect.Dialect;
-import dev.bucketscope.glob.Glob;
 import dev.bucketscope.glob.PatternAlgebra;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
 import dev.bucketscope.source.Span;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,7 +23,7 @@ import java.util.Set;
  * checked), and all pattern questions of a document share one work budget.
  */
 public final class RedundantGrantRule implements PolicyRule {
-    /** See {@link #distinctActions} and {@link #distinctLiterals}: false to compare every pair (for the test that compares both). */
+    /** See {@link #distinctActions}, {@link #distinctLiterals} and {@link StatementGrants.Patterns}: false to compare every pair with the pattern algebra (for the test that compares both). */
     private final boolean shortcuts;
 
     public RedundantGrantRule() {
@@ -42,7 +39,7 @@ public final class RedundantGrantRule implements PolicyRule {
         if (ctx.policy().isEmpty()) return;
         Dialect d = ctx.dialect();
         PatternAlgebra.Budget budget = StatementGrants.budget();
-        Map<String, Optional<Glob>> globs = new HashMap<>();
+        StatementGrants.Patterns patterns = new StatementGrants.Patterns(shortcuts);
         List<Statement> statements = ctx.policy().get().statements();
         for (Statement st : statements) {
             if (!StatementGrants.judged(st)) continue;
@@ -68,19 +65,19 @@ public final class RedundantGrantRule implements PolicyRule {
             List<Value> resources = st.resources();
             if (tooMany(ctx, resources, "Resource")) continue;
             boolean compared = resources.size() > 1 && !(shortcuts && distinctLiterals(d, resources, budget));
-            List<Optional<Glob>> patterns = new ArrayList<>(compared ? resources.size() : 0);
-            if (compared) for (Value r : resources) patterns.add(StatementGrants.glob(d, r.text(), globs));
+            int[] shapes = new int[compared ? resources.size() : 0];
+            List<Optional<String>> values = compared ? StatementGrants.patterns(d, resources, shapes) : List.of();
             for (int i = 0; i < resources.size() && compared; i++) {
-                Optional<Glob> mine = patterns.get(i);
+                Optional<String> mine = values.get(i);
                 for (int j = 0; j < resources.size() && mine.isPresent(); j++) {
-                    Optional<Glob> theirs = patterns.get(j);
-                    if (j == i || theirs.isEmpty() || !StatementGrants.includes(theirs.get(), mine.get(), budget).orElse(false)) continue;
-                    boolean same = StatementGrants.includes(mine.get(), theirs.get(), budget).orElse(false);
+                    Optional<String> theirs = values.get(j);
+                    if (j == i || theirs.isEmpty() || !patterns.includes(theirs.get(), shapes[j], mine.get(), shapes[i], budget).orElse(false)) continue;
+                    boolean same = patterns.includes(mine.get(), shapes[i], theirs.get(), shapes[j], budget).orElse(false);
                     if (same && j > i) continue;
                     Value r = resources.get(i);
                     String why = r.text().equals(resources.get(j).text()) ? " is listed earlier in this statement" : same ? " earlier in this statement matches exactly the same resources"
                             : " in this statement already matches everything it matches"
-                                    + (mine.get().pattern().contains("/") && !theirs.get().pattern().contains("/") ? " ('*' also matches '/', so it covers the objects too)" : "");
+                                    + (mine.get().contains("/") && !theirs.get().contains("/") ? " ('*' also matches '/', so it covers the objects too)" : "");
                     ctx.report(r.span(), r.pointer(), StatementGrants.quote(r.text()) + " is redundant: "
                             + StatementGrants.quote(resources.get(j).text()) + why);
                     break;
@@ -99,7 +96,7 @@ public final class RedundantGrantRule implements PolicyRule {
             return;
         }
         List<StatementGrants.Whole> wholes = new ArrayList<>(comparable.size());
-        for (Statement st : comparable) wholes.add(StatementGrants.Whole.of(d, st, globs));
+        for (Statement st : comparable) wholes.add(StatementGrants.Whole.of(d, st, patterns));
         for (StatementGrants.Whole st : wholes) {
             for (StatementGrants.Whole other : wholes) {
                 if (other == st || !StatementGrants.covers(other, st, budget)
@@ -147,8 +144,7 @@ public final class RedundantGrantRule implements PolicyRule {
                 if (c >= 0x80 || c == '*' || c == '?') return false;
             }
             for (int j = 0; j < i; j++) if (resources.get(j).text().equals(v)) return false;
-            Optional<String> p = StatementGrants.pattern(d, v);
-            lengths[i] = p.isPresent() ? p.get().length() : -1; // no pattern: never compared
+            lengths[i] = StatementGrants.patternLength(d, v); // -1, no pattern: never compared
         }
         // The questions the pairwise loop would ask, in its order: each value against each other.
         for (int i = 0; i < lengths.length; i++) {
