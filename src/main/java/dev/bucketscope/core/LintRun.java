@@ -257,7 +257,7 @@ public final class LintRun {
         }
         // Only a file named like a component policy can be one: the others are not resolved (a
         // system call per path element). A component policy missed here is read again later.
-        Path real = !s.markdown() && docs.size() == 1 && wanted.names().contains(s.path().getFileName().toString())
+        Path real = !s.markdown() && docs.size() == 1 && wanted.names().contains(s.fileName())
                 ? wanted.real(s.path()) : null;
         PolicyFile kept = real != null && wanted.paths().contains(real) ? docs.get(0) : null;
         return new Loaded(docs.size(), linted, real, kept, findings);
