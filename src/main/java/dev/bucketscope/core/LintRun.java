@@ -183,12 +183,20 @@ public final class LintRun {
         /** The findings at the severities of {@code linter}, without those of rules it turns off. */
         PolicyPhase atSeverities(Linter linter, RuleCatalog catalog) {
             List<Finding> out = new ArrayList<>(findings.size());
-            for (Finding f : findings) {
+            // A run of findings per call: see Finding#RUN.
+            for (int from = 0; from < findings.size(); from += Finding.RUN) {
+                atSeverities(findings, from, Math.min(findings.size(), from + Finding.RUN), linter, catalog, out);
+            }
+            return new PolicyPhase(dialect, files, linted, byPath, out, realOf);
+        }
+
+        private static void atSeverities(List<Finding> findings, int from, int to, Linter linter, RuleCatalog catalog, List<Finding> out) {
+            for (int i = from; i < to; i++) {
+                Finding f = findings.get(i);
                 Severity s = linter.severityOf(catalog.find(f.ruleId()).orElseThrow());
                 if (s == Severity.OFF) continue;
                 out.add(s == f.severity() ? f : f.at(s));
             }
-            return new PolicyPhase(dialect, files, linted, byPath, out, realOf);
         }
     }
 

@@ -36,18 +36,20 @@ public record LintReport(String toolVersion, String dialect, int files, List<Fin
      * a loop run a few times stays in the interpreter, 1.5 ms for 18,000 findings.
      */
     public Counts counts() {
-        long error = 0;
-        long warning = 0;
-        long note = 0;
-        long suppressed = 0;
-        for (int i = 0; i < findings.size(); i++) {
+        long[] counts = new long[4]; // error, warning, note, suppressed
+        // A run of findings per call: see Finding#RUN.
+        for (int from = 0; from < findings.size(); from += Finding.RUN) count(findings, from, Math.min(findings.size(), from + Finding.RUN), counts);
+        return new Counts(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    private static void count(List<Finding> findings, int from, int to, long[] counts) {
+        for (int i = from; i < to; i++) {
             Finding f = findings.get(i);
-            if (f.suppressed()) suppressed++;
-            else if (f.severity() == Severity.ERROR) error++;
-            else if (f.severity() == Severity.WARNING) warning++;
-            else if (f.severity() == Severity.NOTE) note++;
+            if (f.suppressed()) counts[3]++;
+            else if (f.severity() == Severity.ERROR) counts[0]++;
+            else if (f.severity() == Severity.WARNING) counts[1]++;
+            else if (f.severity() == Severity.NOTE) counts[2]++;
         }
-        return new Counts(error, warning, note, suppressed);
     }
 
     /** See {@link #counts}. */

@@ -2,6 +2,7 @@ package dev.bucketscope.report;
 
 import dev.bucketscope.core.Finding;
 import dev.bucketscope.core.Severity;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -23,15 +24,25 @@ public final class TextReportFormat {
         for (String n : report.notices()) sb.append("bucketscope: ").append(n).append('\n');
         LintReport.Counts counts = report.counts();
         if (counts.suppressed() == report.findings().size()) return sb.toString();
-        for (Finding f : report.findings()) {
+        List<Finding> findings = report.findings();
+        // A run of findings per call: see Finding#RUN.
+        for (int from = 0; from < findings.size(); from += Finding.RUN) {
+            lines(sb, findings, from, Math.min(findings.size(), from + Finding.RUN), terminal, color, sourceLine);
+        }
+        sb.append(summary(report, counts)).append('\n');
+        return sb.toString();
+    }
+
+    private static void lines(StringBuilder sb, List<Finding> findings, int from, int to, boolean terminal, boolean color,
+                              BiFunction<String, Integer, Optional<String>> sourceLine) {
+        for (int i = from; i < to; i++) {
+            Finding f = findings.get(i);
             if (f.suppressed()) continue; // listed in JSON and SARIF; counted in the summary here
             line(sb, f, color);
             var span = f.location().span();
             if (terminal) caret(sb, sourceLine.apply(f.location().file(), span.line()), span.line() == span.endLine()
                     ? span.endColumn() - span.column() : -1, span.column(), f.severity(), color);
         }
-        sb.append(summary(report, counts)).append('\n');
-        return sb.toString();
     }
 
     /**
