@@ -351,14 +351,30 @@ public final class LintRun {
         if (focus.isPresent()) ctx.concernOnly(focus.get().components());
 
         List<Finding> all = new ArrayList<>(policyFindings.size());
-        for (int i = 0; i < policyFindings.size(); i++) all.add(owned(ctx, owners, policyFindings.get(i)));
-        for (Finding f : linter.lintInventory(ctx, false, roots)) all.add(withEntry(ctx, f, inv));
+        // Runs of findings per call, here and below: see Finding#RUN.
+        for (int from = 0; from < policyFindings.size(); from += Finding.RUN) {
+            owned(ctx, owners, policyFindings, from, Math.min(policyFindings.size(), from + Finding.RUN), all);
+        }
+        withEntries(ctx, linter.lintInventory(ctx, false, roots), inv, all);
         Map<AcceptedException, InventoryContext.ExceptionUse> uses = new LinkedHashMap<>();
         all = applyExceptions(all, inv, policies, o.today(), uses);
         Timings.mark("exceptions");
         ctx.exceptionUses(uses);
-        for (Finding f : linter.lintInventory(ctx, true, roots)) all.add(withEntry(ctx, f, inv));
+        withEntries(ctx, linter.lintInventory(ctx, true, roots), inv, all);
         return all;
+    }
+
+    private static void owned(InventoryContext ctx, Map<String, Component> owners, List<Finding> findings, int from, int to, List<Finding> out) {
+        for (int i = from; i < to; i++) out.add(owned(ctx, owners, findings.get(i)));
+    }
+
+    /** Adds the inventory rules' findings to {@code out}, each with its component's entry (see {@link #withEntry}). */
+    private static void withEntries(InventoryContext ctx, List<Finding> findings, Inventory inv, List<Finding> out) {
+        for (int from = 0; from < findings.size(); from += Finding.RUN) withEntries(ctx, findings, from, Math.min(findings.size(), from + Finding.RUN), inv, out);
+    }
+
+    private static void withEntries(InventoryContext ctx, List<Finding> findings, int from, int to, Inventory inv, List<Finding> out) {
+        for (int i = from; i < to; i++) out.add(withEntry(ctx, findings.get(i), inv));
     }
 
     /**
@@ -493,26 +509,38 @@ public final class LintRun {
                                          LocalDate today, Map<AcceptedException, InventoryContext.ExceptionUse> uses) {
         for (AcceptedException e : inv.exceptions()) uses.put(e, InventoryContext.ExceptionUse.UNUSED);
         if (inv.exceptions().isEmpty()) return findings; // the usual case: no pass over every finding
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : findings) {
-            Finding result = f;
-            for (AcceptedException e : inv.exceptions()) {
-                if (!e.rule().text().equals(f.ruleId()) || !e.component().text().equals(f.component())) continue;
-                if (e.expiryDate().isBefore(today)) continue;
-                if (e.statement().isPresent()) {
-                    InventoryContext.ExceptionUse use = statementMatch(e, f, policies.get(e.component().text()));
-                    if (use != InventoryContext.ExceptionUse.USED) {
-                        if (uses.get(e) == InventoryContext.ExceptionUse.UNUSED) uses.put(e, use);
-                        continue;
-                    }
-                }
-                uses.put(e, InventoryContext.ExceptionUse.USED);
-                result = f.suppressedBy(new Suppression(Suppression.Kind.EXCEPTION, e.reason().text()));
-                break;
-            }
-            out.add(result);
+        List<Finding> out = new ArrayList<>(findings.size());
+        // Runs of findings per call: see Finding#RUN.
+        for (int from = 0; from < findings.size(); from += Finding.RUN) {
+            excepted(findings, from, Math.min(findings.size(), from + Finding.RUN), inv, policies, today, uses, out);
         }
         return out;
+    }
+
+    private static void excepted(List<Finding> findings, int from, int to, Inventory inv, Map<String, PolicyFile> policies, LocalDate today,
+                                 Map<AcceptedException, InventoryContext.ExceptionUse> uses, List<Finding> out) {
+        for (int i = from; i < to; i++) out.add(excepted(findings.get(i), inv, policies, today, uses));
+    }
+
+    /** The finding, suppressed by the first live exception that covers it; records each exception's use. */
+    private static Finding excepted(Finding f, Inventory inv, Map<String, PolicyFile> policies, LocalDate today,
+                                    Map<AcceptedException, InventoryContext.ExceptionUse> uses) {
+        List<AcceptedException> exceptions = inv.exceptions();
+        for (int k = 0; k < exceptions.size(); k++) {
+            AcceptedException e = exceptions.get(k);
+            if (!e.rule().text().equals(f.ruleId()) || !e.component().text().equals(f.component())) continue;
+            if (e.expiryDate().isBefore(today)) continue;
+            if (e.statement().isPresent()) {
+                InventoryContext.ExceptionUse use = statementMatch(e, f, policies.get(e.component().text()));
+                if (use != InventoryContext.ExceptionUse.USED) {
+                    if (uses.get(e) == InventoryContext.ExceptionUse.UNUSED) uses.put(e, use);
+                    continue;
+                }
+            }
+            uses.put(e, InventoryContext.ExceptionUse.USED);
+            return f.suppressedBy(new Suppression(Suppression.Kind.EXCEPTION, e.reason().text()));
+        }
+        return f;
     }
 
     /** Does a statement-narrowed exception cover this finding, and is its statement unchanged? */
