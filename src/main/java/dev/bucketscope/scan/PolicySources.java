@@ -193,19 +193,31 @@ public final class PolicySources {
             return;
         }
         try {
-            while (!open.isEmpty()) {
-                Level level = open.peek();
-                Path entry = next(level);
-                if (entry == null) {
-                    close(open.pop());
-                } else {
-                    visit(entry, level, open, root, realRoot, workingDir, out, skipped);
-                }
-            }
+            // Entries in runs of 64 per call: see steps.
+            while (!open.isEmpty()) steps(open, root, realRoot, workingDir, out, skipped);
         } catch (IOException e) {
             skipped.add(new Skipped(display(root, workingDir), "cannot be read: " + e.getMessage()));
         } finally {
             while (!open.isEmpty()) close(open.pop());
+        }
+    }
+
+    /**
+     * Up to 64 steps of the walk: an entry visited or a listed directory closed. A method given
+     * runs of entries, not the body of the walk's loop: that loop runs once, in the interpreter
+     * for its every turn (C1 compiles a loop in place only after 30,000 turns with the
+     * launcher's flags), while this is compiled after its first fifty calls or so.
+     */
+    private static void steps(Deque<Level> open, Path root, Path realRoot, Path workingDir, List<Source> out, List<Skipped> skipped)
+            throws IOException {
+        for (int k = 0; k < 64 && !open.isEmpty(); k++) {
+            Level level = open.peek();
+            Path entry = next(level);
+            if (entry == null) {
+                close(open.pop());
+            } else {
+                visit(entry, level, open, root, realRoot, workingDir, out, skipped);
+            }
         }
     }
 
