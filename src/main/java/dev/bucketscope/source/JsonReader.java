@@ -27,12 +27,12 @@ public final class JsonReader {
     /** Lines before the text: a Markdown block is read where it lies in its file. */
     private final int lineOffset;
     private int depth;
-    /** Opening bracket of each open container, so end of input can name the one left unclosed. */
-    private final int[] openLine = new int[Limits.MAX_DEPTH + 1];
-    private final int[] openColumn = new int[Limits.MAX_DEPTH + 1];
-    private final char[] openChar = new char[Limits.MAX_DEPTH + 1];
     private final List<Problem> problems = new ArrayList<>(0);
     private final Shared shared = SHARED.get();
+    /** Opening bracket of each open container, so end of input can name the one left unclosed (the thread's: see Shared). */
+    private final int[] openLine = shared.openLine;
+    private final int[] openColumn = shared.openColumn;
+    private final char[] openChar = shared.openChar;
 
     /**
      * Strings and JSON pointers shared by every document a thread reads. Policies repeat the same
@@ -43,6 +43,29 @@ public final class JsonReader {
      * every hit, so a collision costs a fresh string, never a wrong one.
      */
     private static final class Shared {
+        /*
+         * A thread reads one document at a time, so its readers also share these: the open
+         * containers' brackets (written at each depth before they are read) and the buffer the
+         * text is read from. Each reader had its own, 18 MB of the 260 MB a 10,000-policy run
+         * allocated (async-profiler), which the young collections had to make room for.
+         */
+        final int[] openLine = new int[Limits.MAX_DEPTH + 1];
+        final int[] openColumn = new int[Limits.MAX_DEPTH + 1];
+        final char[] openChar = new char[Limits.MAX_DEPTH + 1];
+        private char[] chars = new char[4096];
+
+        /** The text's chars, in this thread's buffer when it fits in {@link #KEPT_CHARS} (a larger text gets its own array). */
+        char[] chars(String text) {
+            int n = text.length();
+            if (n > KEPT_CHARS) return text.toCharArray();
+            if (n > chars.length) chars = new char[Math.min(KEPT_CHARS, Math.max(n, chars.length * 2))];
+            text.getChars(0, n, chars, 0);
+            return chars;
+        }
+
+        /** Largest text read from the thread's buffer: policies are a few KB, and the buffer lives as long as the thread. */
+        private static final int KEPT_CHARS = 64 * 1024;
+
         final String[] strings = new String[1024];
         final String[] parents = new String[2048];
         final String[] keys = new String[2048];
@@ -78,7 +101,7 @@ public final class JsonReader {
         this.s = text;
         // Read char by char from an array: cheaper than String.charAt while the reader runs
         // interpreted or C1-compiled, as in a lint run.
-        this.cs = text.toCharArray();
+        this.cs = shared.chars(text); // may be longer than the text: read up to len
         this.len = text.length();
         this.lineOffset = lineOffset;
         this.line = 1 + lineOffset;

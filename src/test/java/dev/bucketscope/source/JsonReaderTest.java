@@ -303,4 +303,24 @@ class JsonReaderTest {
         // A guard against pathological slowness, not a benchmark (about 1M nodes, 250-550 ms warm here).
         assertTrue(ms < 10_000, "took " + ms + " ms");
     }
+
+    @Test
+    void aDocumentReadAfterALongerOneSeesNoneOfItsText() {
+        // A thread's readers share the buffer the text is read from and the open brackets: a
+        // shorter document read next must end where it ends, and name its own unclosed bracket.
+        String longer = "{\"Statement\": [[[{\"a\": \"" + "x".repeat(5_000) + "\"}]]], \"b\": [1, 2, 3]}";
+        assertTrue(JsonReader.parse(longer).ok());
+        Parsed truncated = JsonReader.parse("{\"Statement\": [");
+        assertFalse(truncated.ok());
+        assertEquals("unexpected end of input: unclosed array opened at 1:15", truncated.problems().get(0).message());
+        Parsed shortOne = JsonReader.parse("[1]");
+        assertTrue(shortOne.ok());
+        assertEquals(1, ((ArrayNode) shortOne.root()).items().size());
+        // A text larger than the buffer a thread keeps is read from its own array, as before.
+        String huge = "[" + "\"yy\", ".repeat(20_000) + "\"z\"]";
+        Parsed big = JsonReader.parse(huge);
+        assertTrue(big.ok(), () -> big.problems().toString());
+        assertEquals(20_001, ((ArrayNode) big.root()).items().size());
+        assertEquals("unexpected end of input: unclosed object opened at 1:1", JsonReader.parse("{\"a\":").problems().get(0).message());
+    }
 }
