@@ -22,10 +22,10 @@ import java.util.Optional;
  */
 public final class Fingerprints {
     private final boolean on;
-    private final Map<String, Integer> seen = new HashMap<>();
+    private final Map<String, Integer> seen;
     /** Canonical forms and content digests, keyed by file and pointer (one instance may span files). */
-    private final Map<String, String> canonical = new HashMap<>();
-    private final Map<String, String> contentIds = new HashMap<>();
+    private final Map<String, String> canonical;
+    private final Map<String, String> contentIds;
 
     public Fingerprints() {
         this(true);
@@ -34,6 +34,10 @@ public final class Fingerprints {
     /** @param on false for a run that reads no identities: {@link #of} then returns null */
     public Fingerprints(boolean on) {
         this.on = on;
+        // No tables when off: one instance is made per file linted (10,000 on a whole repository).
+        this.seen = on ? new HashMap<>() : null;
+        this.canonical = on ? new HashMap<>() : null;
+        this.contentIds = on ? new HashMap<>() : null;
     }
 
     /** The identity of one finding; call in report order for one file. */
