@@ -33,6 +33,7 @@ public final class FrozenList<E> extends AbstractList<E> implements RandomAccess
     @SuppressWarnings("unchecked")
     public static <E> List<E> copyOf(Collection<? extends E> c) {
         if (c instanceof FrozenList<?> f) return (List<E>) f;
+        if (c.isEmpty()) return (List<E>) EMPTY; // no array to make
         Object[] a = c.toArray(); // a fresh array: nothing else holds it
         if (a.length == 0) return (List<E>) EMPTY;
         for (int i = 0; i < a.length; i++) Objects.requireNonNull(a[i]);

@@ -66,6 +66,29 @@ public final class JsonReader {
         /** Largest text read from the thread's buffer: policies are a few KB, and the buffer lives as long as the thread. */
         private static final int KEPT_CHARS = 64 * 1024;
 
+        /*
+         * The list each open container gathers its members or items in, one per depth: a node
+         * keeps a copy of exactly its size, so a list (and the arrays it grew through) per
+         * container was garbage as soon as the node was made.
+         */
+        @SuppressWarnings("unchecked")
+        private final ArrayList<Object>[] scratch = new ArrayList[Limits.MAX_DEPTH + 1];
+
+        /** The empty list for a container at this depth (a reader that failed may have left it full). */
+        @SuppressWarnings("unchecked")
+        <T> List<T> scratch(int depth) {
+            ArrayList<Object> list = scratch[depth];
+            if (list == null) scratch[depth] = list = new ArrayList<>();
+            else list.clear();
+            return (List<T>) list;
+        }
+
+        /** Done with a depth's list: emptied, so the thread holds no node, or dropped when it grew large. */
+        void release(int depth, List<?> list) {
+            if (list.size() > 1024) scratch[depth] = null;
+            else list.clear();
+        }
+
         final String[] strings = new String[1024];
         final String[] parents = new String[2048];
         final String[] keys = new String[2048];
@@ -177,13 +200,14 @@ public final class JsonReader {
         int col = column();
         enter('{', l, col, ptr);
         pos++;
-        List<Member> members = new ArrayList<>();
+        int at = depth;
+        List<Member> members = shared.scratch(at);
         Map<String, Span> seen = null;
         skipWhitespace();
         if (pos < len && cs[pos] == '}') {
             pos++;
             depth--;
-            return new ObjectNode(new Span(l, col, line, column()), ptr, members);
+            return new ObjectNode(new Span(l, col, line, column()), ptr, List.of());
         }
         while (true) {
             if (pos >= len) throw endOfInput(ptr);
@@ -203,9 +227,9 @@ public final class JsonReader {
             // Small objects (all real policies) are scanned; large ones get a map once.
             Span first = null;
             if (seen == null && members.size() < 8) {
-                for (Member m : members) {
-                    if (m.key().equals(key)) {
-                        first = m.keySpan();
+                for (int i = 0; i < members.size(); i++) { // indexed: C1 allocates an iterator for a for-each
+                    if (members.get(i).key().equals(key)) {
+                        first = members.get(i).keySpan();
                         break;
                     }
                 }
@@ -253,7 +277,9 @@ public final class JsonReader {
             }
         }
         depth--;
-        return new ObjectNode(new Span(l, col, line, column()), ptr, members);
+        ObjectNode node = new ObjectNode(new Span(l, col, line, column()), ptr, members); // copies the members
+        shared.release(at, members);
+        return node;
     }
 
     private ArrayNode array(String ptr) {
@@ -261,12 +287,13 @@ public final class JsonReader {
         int col = column();
         enter('[', l, col, ptr);
         pos++;
-        List<Node> items = new ArrayList<>();
+        int at = depth;
+        List<Node> items = shared.scratch(at);
         skipWhitespace();
         if (pos < len && cs[pos] == ']') {
             pos++;
             depth--;
-            return new ArrayNode(new Span(l, col, line, column()), ptr, items);
+            return new ArrayNode(new Span(l, col, line, column()), ptr, List.of());
         }
         while (true) {
             items.add(value(shared.child(ptr, null, items.size())));
@@ -291,7 +318,9 @@ public final class JsonReader {
             }
         }
         depth--;
-        return new ArrayNode(new Span(l, col, line, column()), ptr, items);
+        ArrayNode node = new ArrayNode(new Span(l, col, line, column()), ptr, items); // copies the items
+        shared.release(at, items);
+        return node;
     }
 
     /** Checks the depth before descending, so hostile nesting never grows the Java stack. */
