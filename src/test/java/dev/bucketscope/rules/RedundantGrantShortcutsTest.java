@@ -57,15 +57,7 @@ class RedundantGrantShortcutsTest {
         // statement it covers is not reported, with the shortcut as without it.
         List<String> literals = new ArrayList<>();
         for (int i = 0; i < 600; i++) literals.add("\"arn:aws:s3:::x" + "y".repeat(100) + i + "\"");
-        String many = allow(List.of("s3:GetObject"), literals);
-        String star = "{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::x*\"]}";
-        List<String> full = findings(new RedundantGrantRule(false), "rustfs", many + "," + star);
-        assertEquals(full, findings(new RedundantGrantRule(), "rustfs", many + "," + star));
-        assertTrue(full.stream().noneMatch(f -> f.contains("Statement 'Statement[0]' is redundant")), full.toString());
-        // With a budget to spare, the covering statement is found.
-        String few = allow(List.of("s3:GetObject"), literals.subList(0, 3));
-        List<String> small = findings(new RedundantGrantRule(), "rustfs", few + "," + star);
-        assertTrue(small.stream().anyMatch(f -> f.contains("Statement 'Statement[0]' is redundant")), small.toString());
+        spendTheBudgetAsTheAlgebraWould(literals);
     }
 
     @Test
@@ -74,12 +66,18 @@ class RedundantGrantShortcutsTest {
         // compared as text: their comparisons, too, leave the covering statement's question unanswered.
         List<String> prefixes = new ArrayList<>();
         for (int i = 0; i < 700; i++) prefixes.add("\"arn:aws:s3:::x" + "y".repeat(200) + i + "z*\"");
-        String many = allow(List.of("s3:GetObject"), prefixes);
+        spendTheBudgetAsTheAlgebraWould(prefixes);
+    }
+
+    /** One statement of these Resource values, then one of 'x*' that covers it: reported only while budget is left. */
+    private static void spendTheBudgetAsTheAlgebraWould(List<String> values) {
+        String many = allow(List.of("s3:GetObject"), values);
         String star = "{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::x*\"]}";
         List<String> full = findings(new RedundantGrantRule(false), "rustfs", many + "," + star);
         assertEquals(full, findings(new RedundantGrantRule(), "rustfs", many + "," + star));
-        assertTrue(full.stream().noneMatch(f -> f.contains("Statement 'Statement[0]' is redundant")), "budget spent");
-        String few = allow(List.of("s3:GetObject"), prefixes.subList(0, 3));
+        assertTrue(full.stream().noneMatch(f -> f.contains("Statement 'Statement[0]' is redundant")), "the budget is spent");
+        // With a budget to spare, the covering statement is found.
+        String few = allow(List.of("s3:GetObject"), values.subList(0, 3));
         List<String> small = findings(new RedundantGrantRule(), "rustfs", few + "," + star);
         assertTrue(small.stream().anyMatch(f -> f.contains("Statement 'Statement[0]' is redundant")), small.toString());
     }
