@@ -34,8 +34,8 @@ public final class PolicySources {
      * A file to read, with the path reports show for it. A file the walk found keeps the
      * directory it was listed in and where its name starts in the display path, not the listed
      * entry: an entry keeps its bytes, its string and its name offsets once asked for them, and
-     * 10,000 of them were 3 MB (60,000 objects) that the serial collector copied into the old
-     * generation in the run's first collection. The path is made again when the file is read.
+     * 10,000 of them were 3 MB (60,000 objects) kept through the run, which the serial collector
+     * copies into the old generation. The path is made again when the file is read.
      */
     public static final class Source {
         private final Path path; // a path given as such; null for a listed file, made from dir and name
