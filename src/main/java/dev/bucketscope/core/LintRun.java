@@ -471,7 +471,7 @@ public final class LintRun {
         return Optional.of(new Focus(given, components));
     }
 
-    /** A component's policy file, as its owner's name and as a root for fingerprints (a method: see {@link #owned}). */
+    /** A component's policy file, as its owner's name and as a root for fingerprints (a method, not a loop's body: see {@link #componentPolicy}). */
     private static void owner(Component c, ComponentPolicies read, Map<String, Component> owners, Map<String, Node> roots) {
         String name = read.names().get(c.id());
         if (name != null) owners.putIfAbsent(name, c);
@@ -479,11 +479,7 @@ public final class LintRun {
         if (f != null && f.policy().isPresent()) roots.put(f.policy().get().file(), f.policy().get().root());
     }
 
-    /**
-     * A policy finding with its owner, if a component owns its file. A method, not the body of
-     * the loop over every policy finding: that loop runs once, in the interpreter (see
-     * {@link #componentPolicy}), while this is compiled after its first hundred calls.
-     */
+    /** A policy finding with its owner, if a component owns its file. */
     private static Finding owned(InventoryContext ctx, Map<String, Component> owners, Finding f) {
         Component owner = owners.get(f.location().file());
         return owner == null ? f : f.ofComponent(owner.id(), Optional.of(entryOf(ctx, owner)));

@@ -204,14 +204,15 @@ public final class Linter {
         }
 
         private void whole(InventoryContext ctx, int i, Fingerprints fingerprints) {
-            long start = Timings.on() ? System.nanoTime() : 0;
+            boolean timed = Timings.on();
+            long start = timed ? System.nanoTime() : 0;
             RuleCatalog.Entry e = rules.get(i);
             int before = ctx.reports().size();
             ((InventoryRule) e.rule()).check(ctx);
             List<Finding> findings = findings(ctx, e, before, fingerprints);
             synchronized (this) {
                 byRule.set(i, findings);
-                if (start != 0) nanos[i] += System.nanoTime() - start;
+                if (timed) nanos[i] += System.nanoTime() - start;
             }
         }
 

@@ -115,13 +115,21 @@ final class Parallel {
         daemon("bucketscope-sort").execute(left);
         Arrays.sort((T[]) a, mid, n, order);
         take(left);
-        // Stable: on a tie the left half's element, which came first, goes first.
-        int i = 0;
-        int j = mid;
-        for (int k = 0; k < n; k++) {
-            T next = j >= n || i < mid && order.compare((T) a[j], (T) a[i]) >= 0 ? (T) a[i++] : (T) a[j++];
-            list.set(k, next);
+        int[] next = {0, mid}; // the next element of each half
+        // A run of places per call: see Finding#RUN.
+        for (int k = 0; k < n; k += Finding.RUN) merge((T[]) a, mid, next, k, Math.min(n, k + Finding.RUN), order, list);
+    }
+
+    /** Places {@code [from, to)} of {@code list} from the two sorted halves of {@code a}. */
+    private static <T> void merge(T[] a, int mid, int[] next, int from, int to, Comparator<? super T> order, List<T> list) {
+        int i = next[0];
+        int j = next[1];
+        for (int k = from; k < to; k++) {
+            // Stable: on a tie the left half's element, which came first, goes first.
+            list.set(k, j >= a.length || i < mid && order.compare(a[j], a[i]) >= 0 ? a[i++] : a[j++]);
         }
+        next[0] = i;
+        next[1] = j;
     }
 
     /** One half of {@link #sort}'s array (a class, not a lambda: see PolicyRule). */

@@ -139,10 +139,7 @@ public final class RedundantGrantRule implements PolicyRule {
         int[] lengths = new int[resources.size()];
         for (int i = 0; i < resources.size(); i++) {
             String v = resources.get(i).text();
-            for (int k = 0; k < v.length(); k++) {
-                char c = v.charAt(k);
-                if (c >= 0x80 || c == '*' || c == '?') return false;
-            }
+            if (StatementGrants.Patterns.shape(v) != StatementGrants.Patterns.LITERAL) return false; // ASCII, no wildcard
             for (int j = 0; j < i; j++) if (resources.get(j).text().equals(v)) return false;
             lengths[i] = StatementGrants.patternLength(d, v); // -1, no pattern: never compared
         }

@@ -74,9 +74,14 @@ final class StatementGrants {
 
     /** The pattern the algebra compares: after the ARN prefix, except on AWS which matches whole ARNs. */
     static Optional<String> pattern(Dialect dialect, String value) {
-        if (dialect.kind() == DialectKind.AWS) return Optional.of(value);
-        return value.startsWith(S3_ARN) && value.length() > S3_ARN.length()
-                ? Optional.of(value.substring(S3_ARN.length())) : Optional.empty();
+        int start = patternStart(dialect, value);
+        return start < 0 ? Optional.empty() : Optional.of(value.substring(start));
+    }
+
+    /** Where {@link #pattern} starts in the value, or -1 when the value has none. */
+    private static int patternStart(Dialect dialect, String value) {
+        if (dialect.kind() == DialectKind.AWS) return 0;
+        return value.startsWith(S3_ARN) && value.length() > S3_ARN.length() ? S3_ARN.length() : -1;
     }
 
     /** The {@link #pattern}s of these Resource values, each value's {@link Patterns#shape} (OTHER without one) into {@code shapes}. */
@@ -92,8 +97,8 @@ final class StatementGrants {
 
     /** The length of {@link #pattern}, or -1 when the value has none: without making it. */
     static int patternLength(Dialect dialect, String value) {
-        if (dialect.kind() == DialectKind.AWS) return value.length();
-        return value.startsWith(S3_ARN) && value.length() > S3_ARN.length() ? value.length() - S3_ARN.length() : -1;
+        int start = patternStart(dialect, value);
+        return start < 0 ? -1 : value.length() - start;
     }
 
     /**
@@ -163,23 +168,16 @@ final class StatementGrants {
         Optional<Boolean> includes(String outer, int outerShape, String inner, int innerShape, PatternAlgebra.Budget budget) {
             if (outer.equals(inner)) return YES;
             if (budget.exhausted()) return Optional.empty();
-            if (!asText || outerShape == OTHER || innerShape == OTHER) return StatementGrants.includes(compiled(outer), compiled(inner), budget);
+            if (!asText || outerShape == OTHER || innerShape == OTHER) {
+                return StatementGrants.includes(Glob.of(outer, globs), Glob.of(inner, globs), budget);
+            }
             budget.spendAsAsked(outer.length(), inner.length()); // what PatternAlgebra.includes spends before its quick answer
             if (outer.length() > PatternAlgebra.MAX_PATTERN_BYTES || inner.length() > PatternAlgebra.MAX_PATTERN_BYTES) return Optional.empty();
             if (outerShape == LITERAL) return NO; // one name, and inner is another pattern
             return inner.regionMatches(0, outer, 0, outer.length() - 1) ? YES : NO; // inner starts with outer's text before its star
         }
 
-        private Glob compiled(String pattern) {
-            Glob g = globs.get(pattern);
-            if (g == null) {
-                g = Glob.of(pattern);
-                globs.put(pattern, g);
-            }
-            return g;
-        }
-
-        private static final int LITERAL = 0;
+        static final int LITERAL = 0;
         private static final int STAR_AT_END = 1;
         static final int OTHER = 2;
 
