@@ -34,6 +34,44 @@ class PolicySourcesTest {
         }
     }
 
+    /**
+     * A directory under the process's own is walked, and its files read, by paths relative to it
+     * (fewer path elements for the kernel to resolve); what the run shows and reads is the same as
+     * from the absolute path.
+     */
+    @Test
+    void aDirectoryUnderTheProcessDirectoryIsWalkedByRelativePaths() throws Exception {
+        Path cwd = Path.of("").toAbsolutePath();
+        Files.createDirectories(cwd.resolve("target"));
+        Path repo = Files.createTempDirectory(cwd.resolve("target"), "walk");
+        try {
+            Files.createDirectories(repo.resolve("policies/team"));
+            Files.writeString(repo.resolve("policies/team/a.json"), "{\"Version\": \"2012-10-17\"}");
+            Files.writeString(repo.resolve("b.json"), "{}");
+            Path rel = cwd.relativize(repo);
+            assertEquals(rel, PolicySources.forSystemCalls(repo));
+            assertEquals(Path.of("."), PolicySources.forSystemCalls(cwd));
+            Path outside = tmp.toAbsolutePath();
+            assertEquals(outside, PolicySources.forSystemCalls(outside));
+
+            List<PolicySources.Source> fromRepo = PolicySources.find(List.of(Path.of(".")), repo).sources();
+            List<PolicySources.Source> fromCwd = PolicySources.find(List.of(rel), cwd).sources();
+            assertEquals(2, fromCwd.size());
+            for (PolicySources.Source s : fromCwd) {
+                assertTrue(!s.path().isAbsolute() && s.path().startsWith(rel), s.path().toString());
+                assertEquals(PolicySources.display(s.path(), cwd), s.displayPath());
+                assertEquals(Files.readString(repo.resolve(s.fileName().equals("a.json") ? "policies/team/a.json" : "b.json")),
+                        Files.readString(s.path()));
+            }
+            assertEquals(fromRepo.stream().map(s -> rel.toString().replace('\\', '/') + "/" + s.displayPath()).sorted().toList(),
+                    fromCwd.stream().map(PolicySources.Source::displayPath).sorted().toList());
+        } finally {
+            try (var walk = Files.walk(repo)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
+        }
+    }
+
     private static List<String> displayed(List<Path> roots, Path workingDir) {
         // Sorted here: the sources come in the file system's listing order.
         return PolicySources.find(roots, workingDir).sources().stream().map(PolicySources.Source::displayPath).sorted().toList();
