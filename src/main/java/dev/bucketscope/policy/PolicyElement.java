@@ -18,6 +18,8 @@ public enum PolicyElement {
     private final Optional<PolicyElement> found;
     // Asked for every key of every statement: no array copy (values()), lower-casing or Optional per call.
     private static final PolicyElement[] ALL = values();
+    /** How many elements there are: the size of an array indexed by {@link #ordinal()}. */
+    public static final int COUNT = ALL.length;
 
     PolicyElement(String spelling, boolean topLevel) {
         this.spelling = spelling;
@@ -38,6 +40,22 @@ public enum PolicyElement {
     public static Optional<PolicyElement> exact(String key, boolean topLevel) {
         PolicyElement e = (topLevel ? Spellings.TOP : Spellings.STATEMENT).get(key);
         return e == null ? Optional.empty() : e.found;
+    }
+
+    /** The statement element this key names exactly, or null: {@link #exact} without the Optional. */
+    static PolicyElement statementExact(String key) {
+        return Spellings.STATEMENT.get(key);
+    }
+
+    /**
+     * The statement element this key names when case is ignored as {@link String#equalsIgnoreCase}
+     * ignores it (char by char, as {@code PolicyReader.member} compares), or null.
+     */
+    static PolicyElement statementIgnoringCase(String key) {
+        for (PolicyElement e : ALL) {
+            if (!e.topLevel && key.equalsIgnoreCase(e.spelling)) return e;
+        }
+        return null;
     }
 
     /** The elements by exact spelling, per level: a hash probe per key instead of a scan. */

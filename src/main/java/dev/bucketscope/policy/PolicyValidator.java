@@ -162,14 +162,15 @@ public final class PolicyValidator {
             return;
         }
         unknownKeys(st, false);
-        effect(st, bucketPolicy);
-        Set<ActionFamily> families = actions(st);
-        resources(st, families, bucketPolicy);
+        Node.Member[] el = PolicyReader.statementMembers(st, dialect); // each element's member, found in one pass
+        effect(st, el, bucketPolicy);
+        Set<ActionFamily> families = actions(st, el);
+        resources(st, el, families, bucketPolicy);
         conditions(st);
     }
 
-    private void effect(Node.ObjectNode st, boolean bucketPolicy) {
-        Optional<Node.Member> m = PolicyReader.member(st, PolicyElement.EFFECT, dialect);
+    private void effect(Node.ObjectNode st, Node.Member[] el, boolean bucketPolicy) {
+        Optional<Node.Member> m = Optional.ofNullable(el[PolicyElement.EFFECT.ordinal()]);
         if (m.isEmpty()) {
             if (bucketPolicy && dialect.kind() != DialectKind.AWS) {
                 add(Category.STRUCTURE, false, "Effect is missing; " + server() + " reads a bucket-policy statement without Effect as Allow", st);
@@ -185,9 +186,9 @@ public final class PolicyValidator {
     }
 
     /** Checks Action/NotAction and returns the action families the statement uses. */
-    private Set<ActionFamily> actions(Node.ObjectNode st) {
-        Optional<Node.Member> action = PolicyReader.member(st, PolicyElement.ACTION, dialect);
-        Optional<Node.Member> notAction = PolicyReader.member(st, PolicyElement.NOT_ACTION, dialect);
+    private Set<ActionFamily> actions(Node.ObjectNode st, Node.Member[] el) {
+        Optional<Node.Member> action = Optional.ofNullable(el[PolicyElement.ACTION.ordinal()]);
+        Optional<Node.Member> notAction = Optional.ofNullable(el[PolicyElement.NOT_ACTION.ordinal()]);
         Set<ActionFamily> families = EnumSet.noneOf(ActionFamily.class);
         // Not Optional.map with a lambda, here and in resources(): see dev.bucketscope.core.PolicyRule.
         int actionCount = action.isPresent() ? list(action.get().value(), "Action") : 0;
@@ -279,9 +280,9 @@ public final class PolicyValidator {
         return out;
     }
 
-    private void resources(Node.ObjectNode st, Set<ActionFamily> families, boolean bucketPolicy) {
-        Optional<Node.Member> res = PolicyReader.member(st, PolicyElement.RESOURCE, dialect);
-        Optional<Node.Member> notRes = PolicyReader.member(st, PolicyElement.NOT_RESOURCE, dialect);
+    private void resources(Node.ObjectNode st, Node.Member[] el, Set<ActionFamily> families, boolean bucketPolicy) {
+        Optional<Node.Member> res = Optional.ofNullable(el[PolicyElement.RESOURCE.ordinal()]);
+        Optional<Node.Member> notRes = Optional.ofNullable(el[PolicyElement.NOT_RESOURCE.ordinal()]);
         int resCount = res.isPresent() ? list(res.get().value(), "Resource") : 0;
         int notResCount = notRes.isPresent() ? list(notRes.get().value(), "NotResource") : 0;
         boolean nonS3Only = !families.isEmpty() && !families.contains(ActionFamily.S3);
