@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads the plain block YAML that inventories and credentials files are written in (block
@@ -190,10 +189,9 @@ final class BlockYamlReader {
             plain = true;
         }
         if (value.length() > Limits.MAX_STRING_CHARS) throw Decline.DECLINE;
-        Tag tag = plain ? YamlReader.RESOLVER.resolve(value, true) : Tag.STR;
-        if (!YamlReader.standard(tag)) throw Decline.DECLINE; // "<<" resolves to merge
-        Node node = YamlReader.scalar(value, plain, tag, span(v, end), ptr);
-        if (node == null) throw Decline.DECLINE;
+        PlainScalar.Type type = plain ? PlainScalar.type(value) : PlainScalar.Type.STR;
+        if (type == null) throw Decline.DECLINE; // "<<" and "$..." are snakeyaml's to read
+        Node node = PlainScalar.node(value, type, span(v, end), ptr);
         nextContent(lineEnd(v) + 1);
         return node;
     }
@@ -238,7 +236,7 @@ final class BlockYamlReader {
         if (!strip && lastBroken) value.append('\n'); // "clip": the last line break, if any
         if (value.length() > Limits.MAX_STRING_CHARS) throw Decline.DECLINE;
         nextContent(Math.min(line, length));
-        return YamlReader.scalar(value.toString(), false, Tag.STR, span(bar, lastEnd), ptr);
+        return new Node.StringNode(span(bar, lastEnd), ptr, value.toString()); // a block scalar is a string
     }
 
     /**

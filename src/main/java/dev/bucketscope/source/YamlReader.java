@@ -116,17 +116,24 @@ public final class YamlReader {
         return (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') && "tTfFnN".indexOf(c) < 0;
     }
 
-    static final CoreResolver RESOLVER = new CoreResolver();
-    private static final CoreSchema CORE = new CoreSchema() {
-        @Override
-        public ScalarResolver getScalarResolver() {
-            return RESOLVER;
-        }
-    };
+    /**
+     * The schema snakeyaml reads with, made when snakeyaml first reads a file: a holder, so that
+     * a run whose YAML the block reader reads alone (see {@link PlainScalar}) compiles none of
+     * snakeyaml's patterns.
+     */
+    private static final class Snakeyaml {
+        static final CoreResolver RESOLVER = new CoreResolver();
+        static final CoreSchema CORE = new CoreSchema() {
+            @Override
+            public ScalarResolver getScalarResolver() {
+                return RESOLVER;
+            }
+        };
+    }
 
     private Parsed document() {
         LoadSettings settings = LoadSettings.builder()
-                .setSchema(CORE)
+                .setSchema(Snakeyaml.CORE)
                 .setAllowDuplicateKeys(true)
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(MAX_ALIASES)
@@ -334,9 +341,11 @@ public final class YamlReader {
         return new Problem(Kind.SYNTAX, clean(msg), Span.point(1, 1), "");
     }
 
-    /** Tokens snakeyaml quotes that are YAML's own vocabulary, not text of the file. */
-    private static final java.util.regex.Pattern QUOTED_TOKEN = java.util.regex.Pattern.compile(
-            "'(<[a-z ]+>|[-,\\[\\]{}:?!&*|>#@`%]|\\\\t\\(TAB\\))'");
+    /** Tokens snakeyaml quotes that are YAML's own vocabulary, not text of the file (compiled on the first error). */
+    private static final class QuotedToken {
+        static final java.util.regex.Pattern PATTERN = java.util.regex.Pattern.compile(
+                "'(<[a-z ]+>|[-,\\[\\]{}:?!&*|>#@`%]|\\\\t\\(TAB\\))'");
+    }
 
     /**
      * A one-line, lower-case message without Java names or snippets. It never quotes the file's
@@ -356,7 +365,7 @@ public final class YamlReader {
         StringBuilder sb = new StringBuilder();
         while (q.find()) {
             q.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(
-                    QUOTED_TOKEN.matcher(q.group()).matches() ? q.group() : "a character"));
+                    QuotedToken.PATTERN.matcher(q.group()).matches() ? q.group() : "a character"));
         }
         m = q.appendTail(sb).toString();
         m = m.replace(".)", ")").replace(". (", " (");
