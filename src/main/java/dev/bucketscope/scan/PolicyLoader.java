@@ -22,7 +22,7 @@ public final class PolicyLoader {
     private PolicyLoader() {}
 
     public static List<PolicyFile> load(PolicySources.Source source, Dialect dialect) {
-        SourceText.Decoded decoded = SourceText.read(source.path());
+        SourceText.Decoded decoded = SourceText.read(source.path(), source.sizeWhenFound());
         if (decoded.text() == null) {
             return List.of(new PolicyFile(source.displayPath(), decoded.problems(), List.of(), java.util.Optional.empty()));
         }

@@ -43,22 +43,32 @@ public final class PolicySources {
         private final String displayPath;
         private final int nameAt;
         private final boolean explicit;
+        private final long size;
 
         public Source(Path path, String displayPath, boolean explicit) {
-            this(path, null, displayPath, -1, explicit);
+            this(path, null, displayPath, -1, explicit, -1);
         }
 
-        private Source(Path path, Path dir, String displayPath, int nameAt, boolean explicit) {
+        private Source(Path path, Path dir, String displayPath, int nameAt, boolean explicit, long size) {
             this.path = path;
             this.dir = dir;
             this.displayPath = displayPath;
             this.nameAt = nameAt;
             this.explicit = explicit;
+            this.size = size;
         }
 
-        /** A file listed in {@code dir}, shown as {@code displayPath}, which ends with its name. */
-        static Source listed(Path dir, String name, String displayPath) {
-            return new Source(null, dir, displayPath, displayPath.length() - name.length(), false);
+        /**
+         * A file listed in {@code dir}, shown as {@code displayPath}, which ends with its name,
+         * {@code size} bytes long when the walk looked at it.
+         */
+        static Source listed(Path dir, String name, String displayPath, long size) {
+            return new Source(null, dir, displayPath, displayPath.length() - name.length(), false, size);
+        }
+
+        /** The file's size in bytes when the walk found it, or -1 when it was given by name (see {@code SourceText.read(Path, long)}). */
+        public long sizeWhenFound() {
+            return size;
         }
 
         public Path path() {
@@ -124,7 +134,7 @@ public final class PolicySources {
         public Found withoutExplicitFiles() {
             List<Source> kept = new ArrayList<>();
             for (Source s : sources) {
-                if (isPolicyFileName(s.displayPath())) kept.add(new Source(s.path(), s.displayPath(), false));
+                if (isPolicyFileName(s.displayPath())) kept.add(new Source(s.path(), null, s.displayPath(), -1, false, s.size));
             }
             return new Found(List.copyOf(kept), skipped);
         }
@@ -290,7 +300,7 @@ public final class PolicySources {
                 skipped.add(outside(entry, root, workingDir));
                 return;
             }
-            out.add(Source.listed(level.dir(), name, child(level.shown(), name)));
+            out.add(Source.listed(level.dir(), name, child(level.shown(), name), attrs.size()));
         }
     }
 

@@ -40,12 +40,24 @@ public final class SourceText {
      * anything more is read, so a huge file costs one buffer's read.
      */
     public static Decoded read(Path path) {
+        return read(path, -1);
+    }
+
+    /**
+     * {@link #read(Path)}, for a regular file that was {@code expectedSize} bytes long a moment
+     * ago (a walk's look at it; -1 when unknown). A file is read until a read returns nothing,
+     * one system call more than its bytes need; when the first read returns exactly the expected
+     * size, that last call is skipped (about 2 µs a file: 20 ms of CPU over 10,000 policies).
+     * Should the file have grown meanwhile, the read returned more, or less only at the end of
+     * what some file systems give per call, which is then read on as usual.
+     */
+    public static Decoded read(Path path, long expectedSize) {
         try {
             byte[] bytes;
             try (FileChannel ch = FileChannel.open(path)) {
                 ByteBuffer buf = BUFFER.get();
                 buf.clear();
-                bytes = readSmall(ch, buf);
+                bytes = readSmall(ch, buf, expectedSize);
                 if (bytes == null) {
                     long size = ch.size();
                     if (size > Limits.MAX_FILE_BYTES) return tooLarge(size);
@@ -81,15 +93,21 @@ public final class SourceText {
         }
     };
 
-    /** The whole file when it ends before {@code buf} is full; null when it fills it (more may follow). */
-    private static byte[] readSmall(FileChannel ch, ByteBuffer buf) throws IOException {
+    /**
+     * The whole file when it ends before {@code buf} is full; null when it fills it (more may
+     * follow). A first read of exactly {@code expected} bytes (and room left) is taken as the end.
+     */
+    private static byte[] readSmall(FileChannel ch, ByteBuffer buf, long expected) throws IOException {
+        boolean first = true;
         while (buf.hasRemaining()) {
-            if (ch.read(buf) < 0) {
+            int n = ch.read(buf);
+            if (n < 0 || first && n == expected && buf.hasRemaining()) {
                 buf.flip();
                 byte[] out = new byte[buf.remaining()];
                 buf.get(out);
                 return out;
             }
+            first = false;
         }
         return null;
     }

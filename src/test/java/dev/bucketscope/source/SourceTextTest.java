@@ -29,6 +29,25 @@ class SourceTextTest {
         return d.problems().get(0);
     }
 
+    /**
+     * The size a walk saw is only a hint: whatever it says (right, too small as for a file that
+     * grew since, too large as for one that shrank, zero, unknown), the whole file is read, at
+     * sizes around the 64 KiB first read too.
+     */
+    @Test
+    void aFileIsReadWholeWhateverSizeTheWalkSaw(@TempDir Path tmp) throws IOException {
+        for (int size : new int[] {0, 1, 700, 65_535, 65_536, 65_537, 200_000}) {
+            byte[] content = new byte[size];
+            for (int i = 0; i < size; i++) content[i] = (byte) ('a' + i % 26);
+            Path f = tmp.resolve("f" + size + ".json");
+            Files.write(f, content);
+            String expected = new String(content, StandardCharsets.US_ASCII);
+            for (long hint : new long[] {size, size - 1, size + 1, 0, -1, size / 2}) {
+                assertEquals(expected, SourceText.read(f, hint).text(), "size " + size + ", hint " + hint);
+            }
+        }
+    }
+
     @Test
     void utf8WithAndWithoutByteOrderMark() {
         assertEquals("{\"a\":\"\u00e9\"}",
