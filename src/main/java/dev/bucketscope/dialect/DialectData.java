@@ -81,7 +81,9 @@ final class DialectData {
         List<ActionRow> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (TsvTable.Row row : table.rows()) {
-            String name = row.cell(0);
+            // Interned: the rules name catalogue actions in string constants ("s3:GetObject"),
+            // which are the same String, so looking them up compares no characters.
+            String name = row.cell(0).intern();
             ActionFamily family = enumCell(table, row, ActionFamily.class, row.cell(1), "family");
             if (!name.startsWith(family.prefix()) || name.length() == family.prefix().length()) {
                 throw table.error(row, "action \"" + name + "\" does not start with " + family.prefix());

@@ -85,7 +85,7 @@ public final class PolicyReader {
         return new Statement(index, o,
                 scalar(value(el, PolicyElement.SID)),
                 effect, effectValue,
-                strings(action), strings(notAction), strings(resource), strings(notResource),
+                actions(action, d), actions(notAction, d), strings(resource), strings(notResource),
                 principal,
                 condition != null ? conditions(condition) : List.of(),
                 action != null, notAction != null, resource != null, notResource != null);
@@ -126,16 +126,33 @@ public final class PolicyReader {
      * (an absent element) is no value.
      */
     static List<Value> strings(Node n) {
+        return strings(n, null);
+    }
+
+    /**
+     * {@link #strings(Node)} of an Action or NotAction element: each action as the dialect's
+     * catalogue spells it, the catalogue's own String (see {@link Dialect#canonicalActionName}).
+     */
+    private static List<Value> actions(Node n, Dialect d) {
+        return strings(n, d);
+    }
+
+    private static List<Value> strings(Node n, Dialect actionsOf) {
         if (n == null) return List.of();
         List<Value> out = new ArrayList<>();
         if (n instanceof Node.StringNode s) {
-            out.add(new Value(s.value(), s.span(), s.pointer()));
+            out.add(value(s, actionsOf));
         } else if (n instanceof Node.ArrayNode a) {
-            for (Node item : a.items()) {
-                if (item instanceof Node.StringNode s) out.add(new Value(s.value(), s.span(), s.pointer()));
+            List<Node> items = a.items();
+            for (int i = 0; i < items.size(); i++) { // indexed: see member
+                if (items.get(i) instanceof Node.StringNode s) out.add(value(s, actionsOf));
             }
         }
         return out;
+    }
+
+    private static Value value(Node.StringNode s, Dialect actionsOf) {
+        return new Value(actionsOf == null ? s.value() : actionsOf.canonicalActionName(s.value()), s.span(), s.pointer());
     }
 
     /** Scalars as text: strings as they are, numbers and booleans in their source spelling. */

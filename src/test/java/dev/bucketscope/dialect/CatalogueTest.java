@@ -1,6 +1,7 @@
 package dev.bucketscope.dialect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,27 @@ class CatalogueTest {
             return Dialect.parse(spec);
         } catch (UnknownDialectException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * A catalogue action's name, however it was made, is answered with the catalogue's own String
+     * (the one string constants in code are too); any other spelling is given back as it came.
+     */
+    @Test
+    void actionNamesAreMadeCanonical() {
+        for (String spec : List.of("rustfs@alpha.78", "rustfs", "minio", "aws")) {
+            Dialect d = d(spec);
+            for (ActionInfo a : d.actions()) {
+                String copy = new String(a.name().toCharArray());
+                assertSame(a.name(), d.canonicalActionName(copy), spec + ": " + a.name());
+                assertSame(a.name(), a.name().intern(), spec + ": " + a.name());
+                assertEquals(a, d.action(copy).orElseThrow());
+            }
+            for (String other : List.of("s3:Get*", "s3:getobject", "s3:NoSuchAction", "", "*")) {
+                String copy = new String(other.toCharArray());
+                assertSame(copy, d.canonicalActionName(copy), spec + ": " + other);
+            }
         }
     }
 

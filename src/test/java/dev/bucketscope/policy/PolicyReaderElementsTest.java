@@ -53,6 +53,23 @@ class PolicyReaderElementsTest {
         assertTrue(checked > 10_000, "too few elements present to compare: " + checked);
     }
 
+    /** Action and NotAction values are read as the catalogue's own Strings, everything else as written. */
+    @Test
+    void actionValuesAreTheCataloguesStrings() throws Exception {
+        Dialect d = Dialect.parse("rustfs");
+        String json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:Get*\"],"
+                + "\"NotAction\":\"s3:PutObject\",\"Resource\":[\"arn:aws:s3:::b/*\"]}]}";
+        var parsed = JsonReader.parse(json);
+        Policy p = PolicyReader.read("p.json", (Node.ObjectNode) parsed.root(), d);
+        Statement st = p.statements().get(0);
+        assertSame(d.action("s3:GetObject").orElseThrow().name(), st.actions().get(0).text());
+        assertEquals("s3:Get*", st.actions().get(1).text());
+        assertSame(d.action("s3:PutObject").orElseThrow().name(), st.notActions().get(0).text());
+        assertEquals(new dev.bucketscope.source.Span(1, 66, 1, 80), st.actions().get(0).span());
+        assertEquals("/Statement/0/Action/0", st.actions().get(0).pointer());
+        assertEquals("arn:aws:s3:::b/*", st.resources().get(0).text());
+    }
+
     /** A statement object of up to eight keys drawn from {@link #KEYS}, duplicates included. */
     private static Node.ObjectNode statement(Random random) {
         StringBuilder json = new StringBuilder("{");
