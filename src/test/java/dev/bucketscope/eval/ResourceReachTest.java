@@ -35,6 +35,22 @@ class ResourceReachTest {
         });
     }
 
+    /** The one-pass reach of a Resource value against the separate passes it replaced, in every kind of dialect. */
+    @Test
+    void onePassAgreesWithTheSeparatePasses() throws Exception {
+        List<dev.bucketscope.dialect.Dialect> dialects = new ArrayList<>();
+        for (String spec : List.of("rustfs@1.0.0-alpha.78", "rustfs", "minio", "aws")) dialects.add(dev.bucketscope.dialect.Dialect.parse(spec));
+        Gen<String> patterns = lists().of(Generate.pick(List.of("a", "b", "/", "*", "?", "\u00e9", "\ud83d\ude00"))).ofSizeBetween(0, 8)
+                .map(cs -> String.join("", cs));
+        Gen<String> prefixes = Generate.pick(List.of("arn:aws:s3:::", "arn:aws:s3:::", "arn:aws:s3::", "", "*", "arn:aws:s3:us-east-1::"));
+        qt().withFixedSeed(14).withExamples(20_000).forAll(prefixes, patterns).checkAssert((prefix, p) -> {
+            for (dev.bucketscope.dialect.Dialect d : dialects) {
+                String v = prefix + p;
+                assertEquals(ResourceReach.composed(v, d), ResourceReach.of(v, d), () -> "'" + v + "' " + d.displayName());
+            }
+        });
+    }
+
     @Test
     void matchesSlashAloneAgreesWithTheMatcher() {
         Gen<String> patterns = lists().of(Generate.pick(List.of('a', '/', '*', '?', 'é'))).ofSizeBetween(0, 6)
