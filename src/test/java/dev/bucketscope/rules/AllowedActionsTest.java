@@ -55,4 +55,21 @@ class AllowedActionsTest {
         qt().withFixedSeed(5).withExamples(3_000).forAll(granted).checkAssert(g ->
                 assertEquals(referenceOrder(g), AllowedActions.dangerousFirst(g)));
     }
+
+    /**
+     * Places are remembered by action name: an action of the same name with another capability
+     * (another catalogue's, or one made by hand) is judged on its own, before and after.
+     */
+    @Test
+    void aRememberedPlaceServesOnlyTheCapabilityItWasWorkedOutFor() {
+        ActionInfo asRead = new ActionInfo("s3:ExampleAction", dev.bucketscope.dialect.ActionFamily.S3, dev.bucketscope.dialect.ActionLevel.OBJECT,
+                dev.bucketscope.dialect.Capability.READ);
+        ActionInfo asDelete = new ActionInfo("s3:ExampleAction", dev.bucketscope.dialect.ActionFamily.S3, dev.bucketscope.dialect.ActionLevel.OBJECT,
+                dev.bucketscope.dialect.Capability.DELETE);
+        for (int round = 0; round < 2; round++) {
+            assertEquals(List.of(), AllowedActions.dangerousFirst(List.of(asRead)));
+            assertEquals(List.of("s3:ExampleAction"), AllowedActions.dangerousFirst(List.of(asDelete)));
+            assertEquals(referenceOrder(List.of(asDelete, asRead, asDelete)), AllowedActions.dangerousFirst(List.of(asDelete, asRead, asDelete)));
+        }
+    }
 }
