@@ -161,8 +161,11 @@ final class LintCommand implements Callable<Integer> {
                 throw new UsageException("--severity names unknown rule '" + id + "'; 'bucketscope rules' lists them");
             }
             String level = s.substring(eq + 1);
-            map.put(id, Severity.parse(level).orElseThrow(() ->
-                    new UsageException("--severity " + id + " takes error, warning, note or off, not '" + level + "'")));
+            Optional<Severity> severity = Severity.parse(level);
+            if (severity.isEmpty()) {
+                throw new UsageException("--severity " + id + " takes error, warning, note or off, not '" + level + "'");
+            }
+            map.put(id, severity.get());
         }
         return map;
     }
@@ -173,10 +176,20 @@ final class LintCommand implements Callable<Integer> {
      * hash of a line holding a secret is not to be published.
      */
     private static java.util.function.Function<String, Optional<String>> sourceTexts(Path cwd, Optional<Path> secrets) {
-        return file -> {
-            if (secrets.filter(sameFile(cwd.resolve(file))).isPresent()) return Optional.empty();
+        return new SourceTexts(cwd, secrets);
+    }
+
+    /**
+     * {@link #sourceTexts}, and {@link SourceLines} below: classes, not lambdas, since a lint run
+     * evaluates no lambda and so never sets up the JDK's lambda machinery (see core.Parallel's
+     * Daemon); these two would have set it up at the end of every run.
+     */
+    private record SourceTexts(Path cwd, Optional<Path> secrets) implements java.util.function.Function<String, Optional<String>> {
+        @Override
+        public Optional<String> apply(String file) {
+            if (isSecret(secrets, cwd.resolve(file))) return Optional.empty();
             return ReportOptions.read(cwd, file);
-        };
+        }
     }
 
     /** The credentials file the inventory names, if any: its lines are never shown. */
@@ -191,22 +204,35 @@ final class LintCommand implements Callable<Integer> {
      * credentials file answers nothing: its lines hold secrets (plaintext-secret points at one).
      */
     static java.util.function.BiFunction<String, Integer, Optional<String>> sourceLines(Path cwd, Optional<Path> secrets) {
-        Map<String, Optional<LineMap>> cache = new HashMap<>();
-        return (file, line) -> cache.computeIfAbsent(file, f -> secrets.filter(sameFile(cwd.resolve(f))).isPresent()
-                        ? Optional.empty()
-                        : Optional.ofNullable(SourceText.read(cwd.resolve(f)).text()).map(LineMap::new))
-                .filter(m -> line >= 1 && line <= m.lineCount())
-                .map(m -> m.lineText(line));
+        return new SourceLines(cwd, secrets, new HashMap<>());
     }
 
-    private static java.util.function.Predicate<Path> sameFile(Path p) {
-        return secret -> {
-            if (secret.equals(p.toAbsolutePath().normalize())) return true;
-            try {
-                return Files.isSameFile(secret, p);
-            } catch (IOException e) {
-                return false;
+    /** {@link #sourceLines}: each file read once, when a finding first asks for one of its lines. */
+    private record SourceLines(Path cwd, Optional<Path> secrets, Map<String, Optional<LineMap>> cache)
+            implements java.util.function.BiFunction<String, Integer, Optional<String>> {
+        @Override
+        public Optional<String> apply(String file, Integer line) {
+            Optional<LineMap> lines = cache.get(file);
+            if (lines == null) {
+                Path p = cwd.resolve(file);
+                String text = isSecret(secrets, p) ? null : SourceText.read(p).text();
+                lines = text == null ? Optional.empty() : Optional.of(new LineMap(text));
+                cache.put(file, lines);
             }
-        };
+            if (lines.isEmpty() || line < 1 || line > lines.get().lineCount()) return Optional.empty();
+            return Optional.of(lines.get().lineText(line));
+        }
+    }
+
+    /** Whether {@code p} is the credentials file (when there is one): by path, or as the same file. */
+    private static boolean isSecret(Optional<Path> secrets, Path p) {
+        if (secrets.isEmpty()) return false;
+        Path secret = secrets.get();
+        if (secret.equals(p.toAbsolutePath().normalize())) return true;
+        try {
+            return Files.isSameFile(secret, p);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -82,20 +81,11 @@ public final class LintRun {
         // second or more. A commit hook's run gains too (0.94x, bench/): its cold start leaves
         // the second core mostly idle.
         // Completed as soon as the inventory tells what the policy phase needs (see below).
-        CompletableFuture<Optional<Early>> early = new CompletableFuture<>();
+        Parallel.Promise<Optional<Early>> early = new Parallel.Promise<>();
         // The credentials file is read beside the policy phase too, once the inventory has named it.
-        CompletableFuture<CredentialsRead> credentials = new CompletableFuture<>();
-        FutureTask<Optional<Inventory>> reading = new FutureTask<>(() -> {
-            try {
-                Optional<Inventory> inv = inventory(o, roots, early);
-                if (inv.isPresent()) {
-                    credentials.completeAsync(() -> readCredentials(inv.get(), o), Parallel.daemon("bucketscope-credentials"));
-                }
-                return inv;
-            } finally {
-                early.complete(Optional.empty()); // no inventory, or not plain: nothing was started early
-            }
-        });
+        Parallel.Promise<FutureTask<CredentialsRead>> credentials = new Parallel.Promise<>();
+        // Classes, not lambdas, for these tasks: see Parallel.Daemon.
+        FutureTask<Optional<Inventory>> reading = new FutureTask<>(new Reading(o, roots, early, credentials));
         Parallel.daemon("bucketscope-inventory").execute(reading);
         PolicySources.Found found = PolicySources.find(roots, o.workingDir());
         if (o.onlyPolicies()) found = found.withoutExplicitFiles();
@@ -131,7 +121,7 @@ public final class LintRun {
         List<Finding> findings = phase.findings();
         if (inventory.isPresent()) {
             Inventory inv = inventory.get();
-            CredentialsRead creds = Parallel.take(credentials, ConfigException.class);
+            CredentialsRead creds = Parallel.take(Parallel.take(credentials), ConfigException.class);
             Optional<Focus> focus = focus(roots, o, inv);
             findings = inventoryPhase(inv, o, phase.linted(), phase.byPath(), phase.realOf(), findings, linter, dialect, evaluator, creds,
                     focus);
@@ -153,17 +143,54 @@ public final class LintRun {
     private record Early(Dialect dialect, Wanted wanted) {}
 
     /**
+     * The inventory thread's task: reads the inventory (completing {@code early} from its lines
+     * when it can), then starts reading the credentials file it names.
+     */
+    private record Reading(Options o, List<Path> roots, Parallel.Promise<Optional<Early>> early,
+                           Parallel.Promise<FutureTask<CredentialsRead>> credentials)
+            implements java.util.concurrent.Callable<Optional<Inventory>> {
+        @Override
+        public Optional<Inventory> call() throws ConfigException {
+            try {
+                Optional<Inventory> inv = inventory(o, roots, early);
+                if (inv.isPresent()) {
+                    FutureTask<CredentialsRead> read = new FutureTask<>(new CredentialsReading(inv.get(), o));
+                    Parallel.daemon("bucketscope-credentials").execute(read);
+                    credentials.complete(read);
+                }
+                return inv;
+            } finally {
+                early.complete(Optional.empty()); // no inventory, or not plain: nothing was started early
+            }
+        }
+    }
+
+    /** The credentials thread's task. */
+    private record CredentialsReading(Inventory inv, Options o) implements java.util.concurrent.Callable<CredentialsRead> {
+        @Override
+        public CredentialsRead call() {
+            return readCredentials(inv, o);
+        }
+    }
+
+    /**
      * Completes {@code early} from the inventory's lines when they are plain enough to read that
      * way; otherwise (or on a doubt, such as an unknown dialect) the run waits for the inventory,
      * and reports what is wrong with it.
      */
-    private static java.util.function.Consumer<String> prescan(Options o, Path dir, CompletableFuture<Optional<Early>> early) {
-        return text -> {
-            if (early.isDone()) return; // nobody waits (another command)
+    private static java.util.function.Consumer<String> prescan(Options o, Path dir, Parallel.Promise<Optional<Early>> early) {
+        return new Prescan(o, dir, early);
+    }
+
+    /** {@link #prescan}'s consumer of the inventory's text (a class: see Parallel.Daemon). */
+    private record Prescan(Options o, Path dir, Parallel.Promise<Optional<Early>> promise) implements java.util.function.Consumer<String> {
+        @Override
+        public void accept(String text) {
+            if (promise.isDone()) return; // nobody waits (another command)
             Optional<InventoryPrescan> p = InventoryPrescan.of(text);
             Optional<Early> e = p.isPresent() ? early(o, p.get().dialect(), dir, p.get().policies()) : Optional.empty();
-            if (e.isPresent()) early.complete(e);
-        };
+            if (e.isPresent()) promise.complete(e);
+        }
     }
 
     /** The command line's dialect, else the one named (the default when none is), with the component policies. */
@@ -207,9 +234,17 @@ public final class LintRun {
      */
     private static PolicyPhase policyPhase(PolicySources.Found found, Dialect dialect, Linter linter, Wanted wanted) {
         Gathered g = new Gathered(found.sources().size());
-        Parallel.forEachInOrder(found.sources(), s -> load(s, dialect, linter, wanted), g);
+        Parallel.forEachInOrder(found.sources(), new Load(dialect, linter, wanted), g);
         Timings.mark("read and lint policies");
         return new PolicyPhase(dialect, g.files, g.linted, g.byPath, g.findings, wanted.realOf());
+    }
+
+    /** {@link #load} of each source, for the workers (a class: see Parallel.Daemon). */
+    private record Load(Dialect dialect, Linter linter, Wanted wanted) implements java.util.function.Function<PolicySources.Source, Loaded> {
+        @Override
+        public Loaded apply(PolicySources.Source s) {
+            return load(s, dialect, linter, wanted);
+        }
     }
 
     /** What the policy phase keeps of each file's {@link Loaded}, taken in discovery order. */
@@ -656,11 +691,11 @@ public final class LintRun {
     }
 
     static Optional<Inventory> inventory(Options o, List<Path> roots) throws ConfigException {
-        return inventory(o, roots, CompletableFuture.completedFuture(Optional.empty()));
+        return inventory(o, roots, Parallel.Promise.of(Optional.empty()));
     }
 
     /** @param early completed, when the inventory tells, with what the policy phase may start with */
-    private static Optional<Inventory> inventory(Options o, List<Path> roots, CompletableFuture<Optional<Early>> early)
+    private static Optional<Inventory> inventory(Options o, List<Path> roots, Parallel.Promise<Optional<Early>> early)
             throws ConfigException {
         Optional<Path> path = o.inventory().isPresent() ? Optional.of(o.workingDir().resolve(o.inventory().get())) : Optional.empty();
         if (path.isEmpty()) {

@@ -168,13 +168,69 @@ final class Parallel {
      * from the task's start: for the few long tasks a run does beside its main line of work.
      */
     static java.util.concurrent.Executor daemon(String name) {
-        return task -> {
-            Thread t = new Thread(() -> {
-                Timings.begin();
-                task.run();
-            }, name);
+        return new Daemon(name);
+    }
+
+    /**
+     * {@link #daemon}'s executor. Classes, not lambdas, here and for the run's other few tasks: a
+     * lint run evaluates no lambda, so the JDK's lambda machinery (bootstrap methods, method
+     * handles, spinning or finding the lambda's class) is never set up: that was 6–8 ms of the
+     * main thread's start-up, on the path every run waits for (async-profiler).
+     */
+    private record Daemon(String name) implements java.util.concurrent.Executor {
+        @Override
+        public void execute(Runnable task) {
+            Thread t = new Thread(new Timed(task), name);
             t.setDaemon(true);
             t.start();
-        };
+        }
+    }
+
+    /** A task whose thread's phases {@link Timings} counts from its start. */
+    private record Timed(Runnable task) implements Runnable {
+        @Override
+        public void run() {
+            Timings.begin();
+            task.run();
+        }
+    }
+
+    /**
+     * A result another thread completes, as {@code CompletableFuture.complete} does: the first
+     * value given is kept. Not {@code CompletableFuture}: initialising that class sets up the
+     * common fork-join pool, 3 ms of the main thread's start-up that a lint run does not need.
+     */
+    static final class Promise<V> extends FutureTask<V> {
+        @SuppressWarnings("unchecked")
+        Promise() {
+            super((Callable<V>) (Callable<?>) NeverRun.INSTANCE);
+        }
+
+        /** A promise already kept. */
+        static <V> Promise<V> of(V value) {
+            Promise<V> p = new Promise<>();
+            p.complete(value);
+            return p;
+        }
+
+        /** Keeps {@code value} unless a value was kept before (the first of two threads wins). */
+        void complete(V value) {
+            set(value); // FutureTask.set keeps only the first value
+        }
+
+        @Override
+        public void run() {
+            throw new UnsupportedOperationException("a promise is completed, not run");
+        }
+    }
+
+    /** The callable a {@link Promise} is made with, never called. */
+    private enum NeverRun implements Callable<Object> {
+        INSTANCE;
+
+        @Override
+        public Object call() {
+            throw new UnsupportedOperationException("a promise is completed, not run");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.bucketscope.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bucketscope.source.JsonReader;
 import dev.bucketscope.source.YamlReader;
@@ -17,5 +18,28 @@ class CanonicalFormTest {
     void yamlNumbersThatAreNotJsonNumbersBecomeStrings() {
         assertEquals("{\"h\":\"000000000000\",\"x\":\"0x1F\",\"n\":12,\"f\":1.5}",
                 CanonicalForm.of(YamlReader.parse("h: 000000000000\nx: 0x1F\nn: 12\nf: 1.5\n").root()));
+    }
+
+    /** The hand-written JSON number test against the regular expression it replaced, on every string of up to five of its characters. */
+    @Test
+    void jsonNumbersAsTheRegularExpressionMatchedThem() {
+        java.util.regex.Pattern json = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+        String alphabet = "-+0159.eEx ";
+        int n = alphabet.length();
+        int numbers = 0;
+        for (int len = 0; len <= 5; len++) {
+            for (int k = 0, total = (int) Math.pow(n, len); k < total; k++) {
+                char[] cs = new char[len];
+                for (int i = 0, rest = k; i < len; i++, rest /= n) cs[i] = alphabet.charAt(rest % n);
+                String s = new String(cs);
+                boolean expected = json.matcher(s).matches();
+                assertEquals(expected, CanonicalForm.isJsonNumber(s), s);
+                if (expected) numbers++;
+            }
+        }
+        for (String s : java.util.List.of("12345678901234567890", "-0.000001e-99", "1.5E+308", "1e", "0.", ".5", "-", "00", "1e+", "\u0661")) {
+            assertEquals(json.matcher(s).matches(), CanonicalForm.isJsonNumber(s), s);
+        }
+        assertTrue(numbers > 1_000, "too few numbers among the strings: " + numbers);
     }
 }
