@@ -583,15 +583,19 @@ public final class LintRun {
                 || !(f.location().pointer() + "/").startsWith(st.get().pointer() + "/")) {
             return InventoryContext.ExceptionUse.UNUSED;
         }
-        return statementHash(st.get()).equals(e.statementHash().map(v -> v.text()).orElse(""))
-                ? InventoryContext.ExceptionUse.USED : InventoryContext.ExceptionUse.STATEMENT_CHANGED;
+        String accepted = e.statementHash().isPresent() ? e.statementHash().get().text() : "";
+        return statementHash(st.get()).equals(accepted) ? InventoryContext.ExceptionUse.USED : InventoryContext.ExceptionUse.STATEMENT_CHANGED;
     }
 
-    /** A statement named by its Sid or its JSON pointer. */
+    /** A statement named by its Sid or its JSON pointer (plain loops: no lambda on a run's path, see Parallel.Daemon). */
     public static Optional<Statement> statement(PolicyFile policy, String ref) {
-        return policy.policy().flatMap(p -> p.statements().stream()
-                .filter(s -> ref.equals(s.pointer()) || s.sid().map(v -> v.text().equals(ref)).orElse(false))
-                .findFirst());
+        if (policy.policy().isEmpty()) return Optional.empty();
+        List<Statement> statements = policy.policy().get().statements();
+        for (int i = 0; i < statements.size(); i++) {
+            Statement s = statements.get(i);
+            if (ref.equals(s.pointer()) || s.sid().isPresent() && s.sid().get().text().equals(ref)) return Optional.of(s);
+        }
+        return Optional.empty();
     }
 
     private static boolean fingerprints(Options o) {

@@ -8,6 +8,7 @@ import dev.bucketscope.core.Severity;
 import dev.bucketscope.inventory.AcceptedException;
 import dev.bucketscope.inventory.Component;
 import dev.bucketscope.policy.PolicyFile;
+import dev.bucketscope.policy.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,8 @@ public final class ExpiredExceptionRule implements InventoryRule {
             }
             if (c.isEmpty() || !ctx.knownRuleIds().contains(e.rule().text())) continue; // inventory-reference says why
             Optional<PolicyFile> policy = ctx.policy(c.get());
-            String ref = e.statement().map(v -> v.text()).orElse("");
+            // No lambdas on a run's path (see core.Parallel's Daemon): plain ifs over the Optionals.
+            String ref = e.statement().isPresent() ? e.statement().get().text() : "";
             switch (ctx.exceptionUses().getOrDefault(e, ExceptionUse.USED)) {
                 case UNUSED -> {
                     if (policy.isPresent()) {
@@ -51,7 +53,8 @@ public final class ExpiredExceptionRule implements InventoryRule {
                     ctx.reportInventory(e.span(), e.pointer(), what + " suppresses no finding; remove it", c, Severity.NOTE);
                 }
                 case STATEMENT_CHANGED -> {
-                    String hash = policy.flatMap(p -> LintRun.statement(p, ref)).map(LintRun::statementHash).orElse("?");
+                    Optional<Statement> st = policy.isPresent() ? LintRun.statement(policy.get(), ref) : Optional.empty();
+                    String hash = st.isPresent() ? LintRun.statementHash(st.get()) : "?";
                     var at = e.statementHash().orElse(e.statement().orElseThrow());
                     ctx.reportInventory(at.span(), at.pointer(), "statement '" + ref + "' changed since the " + what
                             + " was accepted; its hash is now " + hash + "; review it and update statement-hash", c);
@@ -59,7 +62,7 @@ public final class ExpiredExceptionRule implements InventoryRule {
                 case STATEMENT_MISSING -> {
                     var at = e.statement().orElseThrow();
                     ctx.reportInventory(at.span(), at.pointer(), "statement '" + ref + "' of the " + what + " is not in "
-                            + policy.map(PolicyFile::file).orElse("its policy") + "; the exception suppresses nothing", c);
+                            + (policy.isPresent() ? policy.get().file() : "its policy") + "; the exception suppresses nothing", c);
                 }
                 case USED -> { }
             }

@@ -12,9 +12,7 @@ import dev.bucketscope.glob.PatternAlgebra;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Reports Allow resources such as {@code bucket/*} that, where wildcards see the raw request
@@ -34,10 +32,7 @@ public final class ObjectWildcardGrantsBucketRule implements PolicyRule {
         PatternAlgebra.Budget budget = StatementGrants.budget();
         for (Statement st : ctx.policy().get().statements()) {
             if (!StatementGrants.judged(st) || StatementGrants.resourceSkipped(d, st)) continue;
-            List<ActionInfo> bucketActions = StatementGrants.s3Actions(d, st.actions()).stream()
-                    .filter(a -> a.level() == ActionLevel.BUCKET)
-                    .sorted(Comparator.comparingInt(a -> DANGEROUS.contains(a.name()) ? DANGEROUS.indexOf(a.name()) : DANGEROUS.size()))
-                    .collect(Collectors.toList());
+            List<ActionInfo> bucketActions = dangerousFirst(StatementGrants.s3Actions(d, st.actions()));
             if (bucketActions.isEmpty()) continue;
             for (Value r : st.resources()) {
                 if (!ResourceReach.of(r.text(), d).bucketLevel() || ResourceReach.of(r.text(), fixed).bucketLevel()) continue;
@@ -45,6 +40,23 @@ public final class ObjectWildcardGrantsBucketRule implements PolicyRule {
                 ctx.report(r.span(), r.pointer(), message(r.text(), d, bucketActions));
             }
         }
+    }
+
+    /**
+     * The bucket-level actions among {@code actions}: the {@link #DANGEROUS} ones first, in that
+     * list's order, then the rest as given (a stable sort by that place). Plain loops, no stream:
+     * no lambda on a run's path (see core.Parallel's Daemon).
+     */
+    private static List<ActionInfo> dangerousFirst(java.util.Collection<ActionInfo> actions) {
+        List<ActionInfo> out = new ArrayList<>();
+        for (int place = 0; place <= DANGEROUS.size(); place++) {
+            for (ActionInfo a : actions) {
+                if (a.level() != ActionLevel.BUCKET) continue;
+                int at = DANGEROUS.indexOf(a.name());
+                if ((at < 0 ? DANGEROUS.size() : at) == place) out.add(a);
+            }
+        }
+        return out;
     }
 
     /** Does another Resource that matches buckets by itself (not by the quirk) cover the buckets this one reaches? */
