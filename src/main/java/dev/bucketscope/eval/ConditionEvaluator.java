@@ -38,7 +38,9 @@ final class ConditionEvaluator {
             String op = c.operator().text();
             String base = base(op);
             if (base.equals("IpAddress") || base.equals("NotIpAddress")) {
-                ipGroups.computeIfAbsent(op, k -> new ArrayList<>()).add(c);
+                List<ConditionClause> group = ipGroups.get(op); // no lambda: see core.Parallel's Daemon
+                if (group == null) ipGroups.put(op, group = new ArrayList<>());
+                group.add(c);
                 continue;
             }
             if (base.equals("BinaryEquals") && dialect.has(Quirk.BINARY_EQUALS_PANICS)) {
@@ -207,6 +209,11 @@ final class ConditionEvaluator {
 
     /** Literal addresses only: InetAddress.getByName must never turn into a DNS lookup. */
     private static boolean looksLikeIp(String s) {
-        return !s.isEmpty() && s.chars().allMatch(ch -> Character.digit(ch, 16) >= 0 || ch == '.' || ch == ':');
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.digit(ch, 16) < 0 && ch != '.' && ch != ':') return false;
+        }
+        return true;
     }
 }

@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Inventory texts that passed the schema check, remembered across runs as empty files named by a
@@ -77,14 +76,23 @@ public final class SchemaPasses {
     }
 
     private void prune() throws IOException {
+        // A directory stream and a comparator class, no stream or lambda: a lint run evaluates
+        // none (see core.Parallel's Daemon), and a hook's first run after an edit comes here.
         List<Path> passes = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().startsWith(PREFIX)).forEach(passes::add);
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) if (p.getFileName().toString().startsWith(PREFIX)) passes.add(p);
         }
         if (passes.size() <= KEEP) return;
-        passes.sort(Comparator.comparing(SchemaPasses::modified));
+        passes.sort(OLDEST_FIRST);
         for (Path p : passes.subList(0, passes.size() - KEEP)) Files.deleteIfExists(p);
     }
+
+    private static final Comparator<Path> OLDEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(Path a, Path b) {
+            return modified(a).compareTo(modified(b));
+        }
+    };
 
     private static FileTime modified(Path p) {
         try {

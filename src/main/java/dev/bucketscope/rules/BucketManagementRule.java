@@ -5,6 +5,7 @@ import dev.bucketscope.core.PolicyRule;
 import dev.bucketscope.dialect.ActionInfo;
 import dev.bucketscope.policy.Statement;
 import dev.bucketscope.policy.Value;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,7 +36,7 @@ public final class BucketManagementRule implements PolicyRule {
                 String message = granted.size() == 1 && changes.get(0).name().equalsIgnoreCase(v.text())
                         ? "Action '" + v.text() + "' lets the application " + effect(changes.get(0).name())
                         : "Action '" + v.text() + "' grants " + changes.size() + " bucket-management actions: "
-                                + AllowedActions.names(changes.stream().map(a -> a.name() + " (" + effect(a.name()) + ")").toList(), SHOWN);
+                                + AllowedActions.names(withEffects(changes), SHOWN);
                 ctx.report(v.span(), v.pointer(), message);
             }
         }
@@ -61,5 +62,12 @@ public final class BucketManagementRule implements PolicyRule {
         if (n.contains("notification")) return "send the bucket's events to other targets";
         if (n.startsWith("restore")) return "restore archived objects, changing their storage";
         return "change the bucket's configuration";
+    }
+
+    /** "s3:PutBucketPolicy (…)" for each action (a loop: no lambda on a lint run's path, see core.Parallel's Daemon). */
+    private static List<String> withEffects(List<ActionInfo> actions) {
+        List<String> out = new ArrayList<>(actions.size());
+        for (int i = 0; i < actions.size(); i++) out.add(actions.get(i).name() + " (" + effect(actions.get(i).name()) + ")");
+        return out;
     }
 }

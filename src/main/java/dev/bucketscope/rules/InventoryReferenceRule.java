@@ -58,9 +58,10 @@ public final class InventoryReferenceRule implements InventoryRule {
         }
         Optional<CredentialsFile> read = ctx.credentials();
         if (read.isEmpty() || read.get().problems().isEmpty() && read.get().readable()) return;
-        String why = read.get().problems().stream().findFirst()
-                .map(p -> " (line " + p.span().line() + ", column " + p.span().column() + ": " + p.message() + ")")
-                .orElse("");
+        // The first problem, if any (no stream: no lambda on a lint run's path, see core.Parallel's Daemon).
+        var problems = read.get().problems();
+        String why = problems.isEmpty() ? "" : " (line " + problems.get(0).span().line() + ", column " + problems.get(0).span().column()
+                + ": " + problems.get(0).message() + ")";
         String what = read.get().readable() ? "' has a problem" + why : "' could not be read" + why + "; its secrets are not checked";
         ctx.reportInventory(file.span(), file.pointer(), "credentials file '" + file.text() + what, Optional.empty());
     }

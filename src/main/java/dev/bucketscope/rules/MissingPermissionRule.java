@@ -42,10 +42,11 @@ public final class MissingPermissionRule implements ComponentRule<Void> {
                             + st.span().column() + ")";
                     related = List.of(ctx.related(file.get().file(), st.span(), st.pointer(), "the Deny statement"));
                 } else {
-                    why = access.get().granted(b.name(), cap)
-                            .map(g -> "allowed only for keys like '" + g.key() + "' (by "
-                                    + g.outcome().statement().map(UndeclaredAccess::named).orElse("?") + ")")
-                            .orElse("denied (no statement allows it)");
+                    // Plain ifs, no lambda on a lint run's path (see core.Parallel's Daemon).
+                    Optional<AccessMap.Grant> g = access.get().granted(b.name(), cap);
+                    why = g.isEmpty() ? "denied (no statement allows it)"
+                            : "allowed only for keys like '" + g.get().key() + "' (by "
+                                    + (g.get().outcome().statement().isPresent() ? UndeclaredAccess.named(g.get().outcome().statement().get()) : "?") + ")";
                 }
                 ctx.report(ctx.inventory().file(), b.bucket().span(), b.bucket().pointer(), head + why, c, related);
             }

@@ -26,9 +26,13 @@ class NoLambdaOnTheLintPathTest {
         Path example = Path.of("examples", "homelab").toAbsolutePath();
         assertTrue(Files.isRegularFile(example.resolve("bucketscope.yaml")), "the bundled example moved");
         Path log = dir.resolve("classes.log");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class",
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class",
                 "-cp", System.getProperty("java.class.path"), "dev.bucketscope.cli.Main", "lint", "--today", "2026-01-01", ".")
-                .directory(example.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .directory(example.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        // A cache of its own, empty, as on a fresh machine (and nothing written to the home folder).
+        pb.environment().remove("BUCKETSCOPE_CACHE");
+        pb.environment().put("BUCKETSCOPE_CACHE_DIR", dir.resolve("cache").toString());
+        Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "lint did not end");
         List<String> lambdas = new ArrayList<>();
         for (String line : Files.readAllLines(log)) {
