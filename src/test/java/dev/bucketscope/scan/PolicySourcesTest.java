@@ -82,24 +82,11 @@ class PolicySourcesTest {
         // Every name of up to five characters over letters of ".json" and ".md" in both cases and
         // their look-alikes: 'ſ' (U+017F) upper-cases to 'S', the Kelvin sign lower-cases to 'k',
         // 'İ' lower-cases to two chars.
-        String alphabet = ".jJsSoOnNmMdD\u017f\u212a\u0130x";
-        int n = alphabet.length();
-        int checked = 0;
-        for (int len = 0; len <= 5; len++) {
-            for (long k = 0, total = (long) Math.pow(n, len); k < total; k++) {
-                long rest = k;
-                char[] name = new char[len];
-                for (int i = 0; i < len; i++) {
-                    name[i] = alphabet.charAt((int) (rest % n));
-                    rest /= n;
-                }
-                String s = new String(name);
-                String lower = s.toLowerCase(Locale.ROOT);
-                assertEquals(lower.endsWith(".md"), PolicySources.isMarkdown(s), s);
-                assertEquals(lower.endsWith(".json") || lower.endsWith(".md"), PolicySources.isPolicyFileName(s), s);
-                checked++;
-            }
-        }
+        long checked = dev.bucketscope.EveryString.upTo(".jJsSoOnNmMdD\u017f\u212a\u0130x", 5, s -> {
+            String lower = s.toLowerCase(Locale.ROOT);
+            assertEquals(lower.endsWith(".md"), PolicySources.isMarkdown(s), s);
+            assertEquals(lower.endsWith(".json") || lower.endsWith(".md"), PolicySources.isPolicyFileName(s), s);
+        });
         assertTrue(checked > 1_000_000, "names checked: " + checked);
     }
 

@@ -41,16 +41,7 @@ class PlainScalarTest {
         // of up to three of them, then random ones of up to nine beside the schema's words.
         String alphabet = "tTfFnNuUlLrRaAeEsSoOxXiI0123456789+-._~$<{}: \tbz";
         int n = alphabet.length();
-        int checked = 0;
-        for (int len = 0; len <= 3; len++) {
-            for (int k = 0, total = (int) Math.pow(n, len); k < total; k++) {
-                char[] cs = new char[len];
-                for (int i = 0, rest = k; i < len; i++, rest /= n) cs[i] = alphabet.charAt(rest % n);
-                same(new String(cs));
-                checked++;
-            }
-        }
-        assertEquals(1 + n + n * n + n * n * n, checked);
+        assertEquals(1 + n + n * n + n * n * n, dev.bucketscope.EveryString.upTo(alphabet, 3, PlainScalarTest::same));
         List<Character> chars = alphabet.chars().mapToObj(c -> (char) c).collect(Collectors.toList());
         Gen<String> values = lists().of(Generate.pick(chars)).ofSizeBetween(0, 9)
                 .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
