@@ -164,8 +164,9 @@ public final class PolicySources {
      * repository pass two per file (an lstat and an open). For 10,000 policies listed as
      * {@code policies/x.json} rather than {@code /work/main/target/bench/repos/p10000/policies/x.json}
      * the kernel's path walks fell from 23 to 10 ms of CPU a run, and its opens and lstats from
-     * 125 to 98 ms (async-profiler, five runs each). Only when the JVM's working directory (which relative paths mean to Java) is the process's
-     * own (which they mean to the kernel): it is unless {@code user.dir} was set on the command line.
+     * 125 to 98 ms (async-profiler, five runs each). Only when the JVM's working directory
+     * (which relative paths mean to Java) is the process's own (which they mean to the kernel):
+     * it is unless {@code user.dir} was set on the command line.
      */
     static Path forSystemCalls(Path abs) {
         Path cwd = Path.of("").toAbsolutePath();

@@ -47,9 +47,11 @@ public final class SourceText {
      * {@link #read(Path)}, for a regular file that was {@code expectedSize} bytes long a moment
      * ago (a walk's look at it; -1 when unknown). A file is read until a read returns nothing,
      * one system call more than its bytes need; when the first read returns exactly the expected
-     * size, that last call is skipped (about 2 µs a file: 20 ms of CPU over 10,000 policies).
-     * Should the file have grown meanwhile, the read returned more, or less only at the end of
-     * what some file systems give per call, which is then read on as usual.
+     * size, that last call is skipped (about 2 µs a file: 20 ms of CPU over 10,000 policies). A
+     * file that grew since returns more on that read and is read on as usual; one that shrank
+     * returns less. Only a file that grew, on a file system whose first read stopped short at
+     * exactly the size it had, is read as it was when found, as any file changed while a run
+     * reads it may be.
      */
     public static Decoded read(Path path, long expectedSize) {
         try {
