@@ -32,7 +32,7 @@ public record ResourceReach(boolean bucketLevel, boolean objectLevel, boolean no
      * wildcard test need: {@code ineffective-grant} asks this of every Resource value, and a
      * substring, two searches for wildcards and a pass per shape were 24 ms of CPU over 10,000
      * policies, against 18 ms now (async-profiler, five runs each). {@code ResourceReachTest}
-     * holds it to {@link #composed}, the passes it replaces.
+     * holds it to the separate passes it replaces ({@link #accepts}, {@link #matchesSlashAlone}).
      */
     public static ResourceReach of(String value, Dialect dialect) {
         if (value.equals("*")) return EVERYTHING;
@@ -73,26 +73,6 @@ public record ResourceReach(boolean bucketLevel, boolean objectLevel, boolean no
                 ? value.length() == S3_ARN.length() + 1 && value.charAt(S3_ARN.length()) == '*'
                 : slashAlone && (others == 1 || star);
         return new ResourceReach(bucketLevel, objectLevel, none);
-    }
-
-    /** {@link #of} as separate passes: the substring, the wildcard searches, a pass per shape (the oracle of its test). */
-    static ResourceReach composed(String value, Dialect dialect) {
-        String pattern;
-        if (value.equals("*")) {
-            return new ResourceReach(true, true, true);
-        } else if (value.startsWith(S3_ARN)) {
-            pattern = value.substring(S3_ARN.length());
-        } else {
-            return new ResourceReach(false, false, false);
-        }
-        if (pattern.isEmpty()) return new ResourceReach(false, false, false);
-        boolean raw = dialect.has(Quirk.RAW_WILDCARD_RESOURCE_MATCH) && dialect.kind() != DialectKind.AWS;
-        boolean literal = pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0;
-        boolean bucket = literal ? accepts(pattern, Shape.BUCKET)
-                : raw ? accepts(pattern, Shape.BUCKET_SLASH) : accepts(pattern, Shape.BUCKET);
-        boolean object = accepts(pattern, Shape.OBJECT);
-        boolean none = dialect.kind() == DialectKind.AWS ? pattern.equals("*") : matchesSlashAlone(pattern);
-        return new ResourceReach(bucket, object, none);
     }
 
     /**

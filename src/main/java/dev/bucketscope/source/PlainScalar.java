@@ -4,7 +4,8 @@ package dev.bucketscope.source;
  * The tag the YAML 1.2 core schema gives a plain scalar, decided by hand as snakeyaml-engine's
  * {@code CoreScalarResolver} decides it with regular expressions: the patterns registered for the
  * scalar's first character, in order, then those for any character (the empty scalar, and null).
- * {@link BlockYamlReader} asks this for every plain scalar. Asking snakeyaml's resolver instead
+ * {@link BlockYamlReader} asks this for every plain scalar, and {@code YamlReader.CoreResolver}
+ * (snakeyaml's path) before snakeyaml's patterns. Asking snakeyaml's resolver instead
  * compiled its seven patterns and built its schema, and naming its {@code Tag} class compiled
  * another pattern, on every run that reads an inventory: 19 ms of CPU with 10,000 policies, on
  * the thread a commit hook waits for; none is left (async-profiler, five runs each). The types are

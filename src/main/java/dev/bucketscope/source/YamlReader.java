@@ -89,13 +89,11 @@ public final class YamlReader {
     }
 
     /**
-     * The YAML 1.2 core schema, with plain scalars that cannot be anything but strings told at
-     * their first character. snakeyaml's resolver tries the patterns registered for a scalar's
-     * first character, then those registered for any character (the empty scalar, and null as
-     * "Null", "NULL", "~"), one regex match each. A scalar starting with a letter that starts no
-     * pattern and none of true, false or null in any case ("litellm-cache", "read-write") is a
-     * string: a sixth of parsing a large inventory was these matches. {@code YamlReaderTest}
-     * checks the answers against snakeyaml's own resolver.
+     * The YAML 1.2 core schema, its plain scalars typed by {@link PlainScalar} as the block reader
+     * types them; snakeyaml's own patterns decide only what that leaves ({@code $…}, {@code <<}).
+     * snakeyaml's resolver runs a regex per pattern registered for a scalar's first character,
+     * and "litellm-cache" or "read-write" cost a sixth of parsing a large inventory that way.
+     * {@code YamlReaderTest} checks the answers against snakeyaml's own resolver.
      */
     static final class CoreResolver extends CoreScalarResolver {
         CoreResolver() {
@@ -104,16 +102,16 @@ public final class YamlReader {
 
         @Override
         public Tag resolve(String value, Boolean implicit) {
-            if (implicit && !value.isEmpty() && plainWord(value.charAt(0)) && !yamlImplicitResolvers.containsKey(value.charAt(0))) {
-                return Tag.STR;
-            }
-            return super.resolve(value, implicit);
+            PlainScalar.Type type = implicit ? PlainScalar.type(value) : null;
+            if (type == null) return super.resolve(value, implicit);
+            return switch (type) {
+                case STR -> Tag.STR;
+                case NULL -> Tag.NULL;
+                case BOOL -> Tag.BOOL;
+                case INT -> Tag.INT;
+                case FLOAT -> Tag.FLOAT;
+            };
         }
-    }
-
-    /** An ASCII letter that starts none of true, false and null (in any case). */
-    private static boolean plainWord(char c) {
-        return (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') && "tTfFnN".indexOf(c) < 0;
     }
 
     /**
